@@ -1,0 +1,9 @@
+/* The library's version.  */
+
+#include "tmconv/tmconv.h"
+
+const char *
+tmc_version (void)
+{
+  return VERSION;
+}

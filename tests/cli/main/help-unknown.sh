@@ -1,0 +1,2 @@
+# 'tmconv help' of a command that does not exist.
+tmconv help frobnicate

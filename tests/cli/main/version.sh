@@ -1,0 +1,2 @@
+# --version names the program and version, GNU style.
+tmconv --version
