@@ -10,6 +10,8 @@
 #include "tmconv/normalize.h"
 #include "tmconv/doc.h"
 #include "tmconv/tm.h"
+#include "tmconv/hash.h"
+#include "tmconv/batch.h"
 
 #ifdef __cplusplus
 extern "C" {
