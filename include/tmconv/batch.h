@@ -37,7 +37,8 @@ int tmc_batch_lang_index (const char *lang);
 
 /* One language file of a report.  */
 struct tmc_batch_input {
-  char *path;      /* NULL when the corpus has no file for the language */
+  char *path;      /* in a directory corpus, the name the file should
+                      have when there is none */
   char *encoding;  /* NULL: detected (UTF-8, or UTF-16 with a BOM) */
 };
 
@@ -82,8 +83,9 @@ struct tmc_corpus {
      "id<TAB>az<TAB>fa<TAB>en[<TAB>az.encoding...]" names the columns,
      otherwise the columns are id, az, fa, en.  Relative paths are taken
      from the manifest's directory (from the current directory for "-").
-     A line that cannot be used becomes a report with a problem; a header
-     that cannot be used is an error.
+     A line that cannot be used (wrong number of fields, an empty path,
+     an unsafe or duplicate id, an unknown encoding) becomes a report with
+     a problem; a header that cannot be used is an error.
    Errors: TMC_ERR_IO (PATH unreadable), TMC_ERR_SYNTAX (bad header, with
    file and line), TMC_ERR_NOMEM.  */
 enum tmc_status tmc_corpus_read (const char *path, const char *exclude,
@@ -169,6 +171,62 @@ struct tmc_batch_summary {
   int aggregates;      /* 1 when the aggregates were (re)built */
   double seconds;
 };
+
+
+/* The options of a batch.  Fill with tmc_batch_options_init, then set
+   what differs.  Everything but the output directory and the aggregate
+   name has the default of the corresponding subcommand.  */
+struct tmc_batch_options {
+  const char *out_dir;    /* OUT; created when missing */
+  const char *name;       /* OUT/<name>.tmx, the PO domain; "corpus" */
+  unsigned long jobs;     /* worker threads; 0: one per CPU */
+  int force;              /* redo every report */
+  double low_score;       /* beads below it are low-confidence (0.9) */
+  /* Reading and segmenting (tmconv segment).  */
+  /* The encoding of inputs the corpus gives none for, per language,
+     else FROM_CODE; NULL: UTF-8, or what a byte-order mark says.  */
+  const char *from_code_lang[TMC_BATCH_NLANG];
+  const char *from_code;
+  const char *srx;        /* an SRX file; NULL: the built-in rules */
+  /* Aligning (tmconv align).  */
+  const char *const *dicts;  /* dictionaries added to the lexicon */
+  size_t n_dicts;
+  const char *pivot;      /* NULL: joint 3-way; else the pivot language */
+  /* TMX (tmconv tmx).  */
+  const char *const *lang_tags;  /* "az=az-AZ" specs, in order */
+  size_t n_lang_tags;
+  const char *encoding;   /* NULL: UTF-8 */
+  int no_props;           /* write no <prop> (Trados) */
+  const char *pairs;      /* bilingual files; NULL: "en-az,en-fa,az-fa" */
+  /* PO (tmconv po export).  */
+  int no_po;              /* write no catalogues */
+  const char *po_source;  /* msgid language; NULL: en */
+  const char *po_langs;   /* target languages; NULL: az,fa */
+  const char *po_domain;  /* NULL: the name */
+  double fuzzy_below;     /* < 0: po export's default */
+};
+
+/* Fill OPTS with the defaults.  */
+void tmc_batch_options_init (struct tmc_batch_options *opts);
+
+/* Run the batch over CORPUS with OPTS: every report that is not up to
+   date is read, segmented, aligned and written to OUT/tmx/<id>.tmx, on
+   OPTS->jobs threads; then, when anything changed, OUT/<name>.tmx (all
+   reports merged as 'tmconv tmx merge' merges, in id order), the
+   bilingual files OUT/<name>.SRC-TGT.tmx, the catalogues in OUT/po/, and
+   OUT/report.json and OUT/report.html.  The outputs do not depend on
+   OPTS->jobs.  HOOKS (may be NULL) hear of every report, in corpus order,
+   and of the progress.  A report that fails is counted in
+   SUMMARY->failed and the others go on.
+   Errors (the run stopped): TMC_ERR_IO (OUT cannot be created, is
+   locked by another run, or a file cannot be written), TMC_ERR_FORMAT
+   and TMC_ERR_SYNTAX (a bad SRX file or dictionary), TMC_ERR_INVALID_ARG
+   (a bad option), TMC_ERR_NOMEM.  */
+enum tmc_status tmc_batch_run (const struct tmc_corpus *corpus,
+                               const struct tmc_batch_options *opts,
+                               const struct tmc_batch_hooks *hooks,
+                               struct tmc_batch_summary *summary,
+                               struct tmc_error *err);
 
 #ifdef __cplusplus
 }

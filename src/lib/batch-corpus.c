@@ -430,6 +430,24 @@ read_dir (struct tmc_corpus *c, const char *path, const char *exclude,
           f->path = NULL;
         }
     }
+  /* A language that has no file gets the name it should have, so that
+     processing the report fails saying which file is missing.  */
+  for (size_t i = 0; i < c->n_reports && st == TMC_OK; i++)
+    {
+      struct tmc_batch_report *r = &c->reports[i];
+      for (int l = 0; l < TMC_BATCH_NLANG && st == TMC_OK; l++)
+        {
+          if (r->in[l].path != NULL)
+            continue;
+          struct tmc_buf b = TMC_BUF_INIT;
+          if (tmc_buf_printf (&b, "%s%s%s.%s.txt", path,
+                              path[strlen (path) - 1] == '/' ? "" : "/",
+                              r->id, tmc_batch_lang[l]) != 0
+              || (r->in[l].path = tmc_buf_steal (&b, NULL)) == NULL)
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+        }
+    }
   for (size_t i = 0; i < w.n_files; i++)
     {
       free (w.files[i].id);
@@ -724,6 +742,10 @@ read_manifest (struct tmc_corpus *c, const char *path, struct tmc_error *err)
                   r->in[cols[i].lang].path = manifest_path (base, v);
                   oom = r->in[cols[i].lang].path == NULL;
                 }
+              else if (cols[i].kind == COL_PATH && r->problem == NULL)
+                oom = set_problem (r, TMC_ERR_FORMAT, display, lineno, col,
+                                   _("no file given for %s"),
+                                   tmc_batch_lang[cols[i].lang]);
               else if ((cols[i].kind == COL_ENCODING
                         || cols[i].kind == COL_ENCODING_ALL) && v[0])
                 {

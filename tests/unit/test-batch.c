@@ -190,7 +190,8 @@ TEST (corpus_directory)
   CHECK (c->reports[3].in[2].path != NULL);
   CHECK_STR_EQ (c->reports[4].id, "only");
   CHECK (c->reports[4].in[0].path != NULL);
-  CHECK (c->reports[4].in[1].path == NULL);
+  /* The missing file gets the name it should have.  */
+  CHECK_STR_EQ (c->reports[4].in[1].path, P ("dir/only.fa.txt", NULL));
   CHECK (c->reports[4].problem == NULL);
   tmc_corpus_free (c);
 
@@ -237,8 +238,9 @@ TEST (corpus_manifest)
   CHECK_INT_EQ (c->reports[4].problem->line, 7);
   CHECK (c->reports[5].problem != NULL);           /* r4: encoding */
   CHECK_INT_EQ (c->reports[5].problem->column, 10);
-  CHECK (c->reports[6].problem == NULL);           /* r5: fa missing */
+  CHECK (c->reports[6].problem != NULL);           /* r5: no az file */
   CHECK (c->reports[6].in[0].path == NULL);        /* en, az, fa order */
+  CHECK_INT_EQ (c->reports[6].problem->column, 6);
   tmc_corpus_free (c);
 
   /* Without a header: id az fa en.  */

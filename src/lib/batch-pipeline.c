@@ -1,0 +1,542 @@
+/* The batch's pipeline: what the engine runs for each report (read,
+   segment, align, write TMX) and for the aggregates (merge, bilingual
+   files, catalogues, review report).  */
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch-engine.h"
+#include "buf.h"
+#include "internal.h"
+#include "tmconv/align.h"
+#include "tmconv/batch.h"
+#include "tmconv/hash.h"
+#include "tmconv/io.h"
+#include "tmconv/lexicon.h"
+#include "tmconv/report.h"
+#include "tmconv/segment.h"
+#include "tmconv/tmx.h"
+
+#define DEFAULT_PAIRS "en-az,en-fa,az-fa"
+#define MAX_PAIRS 6
+
+void
+tmc_batch_options_init (struct tmc_batch_options *o)
+{
+  memset (o, 0, sizeof *o);
+  o->name = "corpus";
+  o->low_score = 0.9;
+  o->fuzzy_below = -1;
+}
+
+struct pipeline {
+  const struct tmc_batch_options *opts;
+  struct tmc_srx *srx;
+  struct tmc_segmenter *seg[TMC_BATCH_NLANG];
+  struct tmc_lexicon *lexicon;       /* NULL: the built-in one */
+  struct tmc_align_params params;
+  struct tmc_tmx_langmap langmap;
+  enum tmc_tmx_encoding encoding;
+  char pairs[MAX_PAIRS][2][16];
+  size_t n_pairs;
+  long long date;                    /* TMX creation date */
+};
+
+/* Hash the whole file PATH into *H.  */
+static enum tmc_status
+hash_file (const char *path, uint64_t *h, struct tmc_error *err)
+{
+  char *data;
+  size_t len;
+  enum tmc_status st = tmc_read_file (path, 0, &data, &len, err);
+  if (st != TMC_OK)
+    return st;
+  *h = tmc_hash_str (tmc_hash_update (*h, data, len), path);
+  free (data);
+  return TMC_OK;
+}
+
+static enum tmc_status
+parse_pairs (struct pipeline *p, const char *spec, struct tmc_error *err)
+{
+  const char *s = spec;
+  while (*s)
+    {
+      const char *comma = strchr (s, ',');
+      size_t n = comma ? (size_t) (comma - s) : strlen (s);
+      const char *dash = memchr (s, '-', n);
+      char a[16], b[16];
+      if (dash == NULL || (size_t) (dash - s) >= sizeof a
+          || n - (size_t) (dash - s) - 1 >= sizeof b || p->n_pairs >= MAX_PAIRS)
+        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("invalid language pairs '%s': expected "
+                                "pairs like en-az,en-fa,az-fa"), spec);
+      memcpy (a, s, (size_t) (dash - s));
+      a[dash - s] = '\0';
+      memcpy (b, dash + 1, n - (size_t) (dash - s) - 1);
+      b[n - (size_t) (dash - s) - 1] = '\0';
+      if (tmc_batch_lang_index (a) < 0 || tmc_batch_lang_index (b) < 0
+          || tmc_batch_lang_index (a) == tmc_batch_lang_index (b))
+        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("invalid language pairs '%s': expected "
+                                "pairs like en-az,en-fa,az-fa"), spec);
+      snprintf (p->pairs[p->n_pairs][0], 16, "%s",
+                tmc_batch_lang[tmc_batch_lang_index (a)]);
+      snprintf (p->pairs[p->n_pairs][1], 16, "%s",
+                tmc_batch_lang[tmc_batch_lang_index (b)]);
+      p->n_pairs++;
+      s += n;
+      if (*s == ',')
+        s++;
+    }
+  return TMC_OK;
+}
+
+static void
+pipeline_destroy (struct pipeline *p)
+{
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    tmc_segmenter_free (p->seg[l]);
+  tmc_srx_free (p->srx);
+  tmc_lexicon_free (p->lexicon);
+}
+
+/* Set up P from OPTS and compute the option hashes.  */
+static enum tmc_status
+pipeline_init (struct pipeline *p, const struct tmc_batch_options *o,
+               uint64_t *report_hash, uint64_t *aggregate_hash,
+               struct tmc_error *err)
+{
+  memset (p, 0, sizeof *p);
+  p->opts = o;
+  uint64_t rh = tmc_hash_str (TMC_HASH_INIT, "tmconv batch report " VERSION);
+  uint64_t ah = tmc_hash_str (TMC_HASH_INIT,
+                              "tmconv batch aggregate " VERSION);
+  enum tmc_status st;
+
+  /* Segmentation.  */
+  if (o->srx)
+    {
+      st = tmc_srx_read (o->srx, &p->srx, err);
+      if (st == TMC_OK)
+        st = hash_file (o->srx, &rh, err);
+    }
+  else
+    st = tmc_srx_builtin (&p->srx, err);
+  for (int l = 0; l < TMC_BATCH_NLANG && st == TMC_OK; l++)
+    st = tmc_segmenter_new (p->srx, tmc_batch_lang[l], &p->seg[l], err);
+  rh = tmc_hash_str (rh, o->from_code ? o->from_code : "");
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    rh = tmc_hash_str (rh, o->from_code_lang[l] ? o->from_code_lang[l] : "");
+
+  /* Alignment.  */
+  tmc_align_params_init (&p->params);
+  if (st == TMC_OK && o->n_dicts > 0)
+    {
+      p->lexicon = tmc_lexicon_new ();
+      if (p->lexicon == NULL)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+      if (st == TMC_OK)
+        st = tmc_lexicon_add_builtin (p->lexicon, err);
+      for (size_t i = 0; i < o->n_dicts && st == TMC_OK; i++)
+        {
+          st = tmc_lexicon_load (p->lexicon, o->dicts[i], NULL, NULL, err);
+          if (st == TMC_OK)
+            st = hash_file (o->dicts[i], &rh, err);
+        }
+      p->params.lexicon = p->lexicon;
+    }
+  if (st == TMC_OK && o->pivot)
+    {
+      int d = tmc_batch_lang_index (o->pivot);
+      if (d < 0)
+        st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                            _("unknown pivot language '%s': expected az, "
+                              "fa or en"), o->pivot);
+      else
+        p->params.pivot = 1 + d;
+    }
+  rh = tmc_hash_u64 (rh, (uint64_t) p->params.pivot);
+
+  /* TMX.  */
+  tmc_tmx_langmap_defaults (&p->langmap);
+  for (size_t i = 0; i < o->n_lang_tags && st == TMC_OK; i++)
+    {
+      st = tmc_tmx_langmap_set (&p->langmap, o->lang_tags[i], err);
+      rh = tmc_hash_str (rh, o->lang_tags[i]);
+    }
+  p->encoding = TMC_TMX_UTF8;
+  if (st == TMC_OK && o->encoding)
+    st = tmc_tmx_encoding_parse (o->encoding, &p->encoding, err);
+  rh = tmc_hash_u64 (rh, (uint64_t) p->encoding);
+  ah = tmc_hash_u64 (ah, (uint64_t) p->encoding);
+  rh = tmc_hash_u64 (rh, (uint64_t) o->no_props);
+  ah = tmc_hash_u64 (ah, (uint64_t) o->no_props);
+  if (st == TMC_OK)
+    st = tmc_tmx_now (&p->date, err);
+  /* The date goes into every file; without SOURCE_DATE_EPOCH it is the
+     time of the run, which is no reason to redo a report.  */
+  const char *sde = getenv ("SOURCE_DATE_EPOCH");
+  rh = tmc_hash_str (rh, sde ? sde : "");
+  ah = tmc_hash_str (ah, sde ? sde : "");
+  if (st == TMC_OK)
+    st = parse_pairs (p, o->pairs ? o->pairs : DEFAULT_PAIRS, err);
+  for (size_t i = 0; i < p->n_pairs; i++)
+    {
+      ah = tmc_hash_str (ah, p->pairs[i][0]);
+      ah = tmc_hash_str (ah, p->pairs[i][1]);
+    }
+
+  /* The aggregates and the report.  */
+  ah = tmc_hash_str (ah, o->name);
+  ah = tmc_hash_u64 (ah, (uint64_t) llround (o->low_score * 1e6));
+  ah = tmc_hash_u64 (ah, (uint64_t) o->no_po);
+  ah = tmc_hash_str (ah, o->po_source ? o->po_source : "");
+  ah = tmc_hash_str (ah, o->po_langs ? o->po_langs : "");
+  ah = tmc_hash_str (ah, o->po_domain ? o->po_domain : "");
+  ah = tmc_hash_u64 (ah, (uint64_t) llround (o->fuzzy_below * 1e6));
+  /* report.html speaks the language of the messages.  */
+  ah = tmc_hash_str (ah, _("Summary"));
+
+  if (st != TMC_OK)
+    pipeline_destroy (p);
+  *report_hash = rh;
+  *aggregate_hash = ah;
+  return st;
+}
+
+/* ---- One report ------------------------------------------------------ */
+
+/* Append to TU the variant of language LANG (the tag MAP gives) with the
+   sentences of bead B in DOC, joined by a space.  */
+static int
+add_variant (struct tmc_tu *tu, const char *tag, const struct tmc_doc *doc,
+             size_t start, size_t len)
+{
+  if (len == 0)
+    return 0;
+  struct tmc_buf b = TMC_BUF_INIT;
+  int rc = 0;
+  for (size_t k = 0; k < len && rc == 0; k++)
+    {
+      const struct tmc_sentence *s = &doc->sent[start + k];
+      if (k > 0)
+        rc = tmc_buf_putc (&b, ' ');
+      if (rc == 0)
+        rc = tmc_buf_append (&b, doc->text + s->start, s->len);
+    }
+  if (rc == 0 && tmc_tu_add_tuv (tu, tag, b.data ? b.data : "", b.len)
+                   == NULL)
+    rc = -1;
+  tmc_buf_destroy (&b);
+  return rc;
+}
+
+/* The translation memory of alignment AL of the documents DOCS (az, fa,
+   en) of report ID, in the unit scheme of tmx.h.  */
+static enum tmc_status
+beads_to_tm (const char *id, struct tmc_doc *const *docs,
+             const struct tmc_alignment *al,
+             const struct tmc_tmx_langmap *map, struct tmc_tm *tm,
+             struct tmc_error *err)
+{
+  const char *tags[TMC_BATCH_NLANG];
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    {
+      tags[l] = tmc_tmx_langmap_get (map, tmc_batch_lang[l]);
+      if (tags[l] == NULL)
+        tags[l] = tmc_batch_lang[l];
+    }
+  for (size_t i = 0; i < al->n_beads; i++)
+    {
+      const struct tmc_bead *b = &al->beads[i];
+      struct tmc_tu tu;
+      tmc_tu_init (&tu);
+      char shape[64], score[8];
+      snprintf (shape, sizeof shape, "%zu-%zu-%zu", b->len[0], b->len[1],
+                b->len[2]);
+      tmc_tmx_format_score (b->score, score);
+      tu.tuid = tmc_tmx_make_tuid (id, i + 1);
+      int rc = tu.tuid == NULL
+               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_DOC, NULL, id)
+               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL, shape)
+               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_SCORE, NULL,
+                                     score);
+      for (int l = 0; l < TMC_BATCH_NLANG && rc == 0; l++)
+        rc = add_variant (&tu, tags[l], docs[l], b->start[l], b->len[l]);
+      if (rc != 0 || tmc_tm_add_tu_move (tm, &tu, err) != TMC_OK)
+        {
+          tmc_tu_destroy (&tu);
+          return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+        }
+    }
+  return TMC_OK;
+}
+
+static enum tmc_status
+report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
+            struct tmc_error *err)
+{
+  (void) tctx;
+  struct pipeline *p = ctx;
+  const struct tmc_batch_report *r = job->report;
+  struct tmc_doc *docs[TMC_BATCH_NLANG] = { NULL, NULL, NULL };
+  struct tmc_alignment *al = NULL;
+  struct tmc_tm *tm = NULL;
+  enum tmc_status st = TMC_OK;
+
+  for (int l = 0; l < TMC_BATCH_NLANG && st == TMC_OK; l++)
+    {
+      if (r->in[l].path == NULL)
+        {
+          st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("report '%s' has no %s file"), r->id,
+                              tmc_batch_lang[l]);
+          break;
+        }
+      struct tmc_segment_options so = TMC_SEGMENT_OPTIONS_INIT;
+      so.lang = tmc_batch_lang[l];
+      so.from_code = r->in[l].encoding ? r->in[l].encoding
+                     : p->opts->from_code_lang[l] ? p->opts->from_code_lang[l]
+                     : p->opts->from_code;
+      so.segmenter = p->seg[l];
+      so.warn = &job->warn;
+      st = tmc_segment_file (r->in[l].path, &so, &docs[l], err);
+      if (st == TMC_OK)
+        job->sentences[l] = docs[l]->n_sent;
+    }
+  if (st == TMC_OK)
+    {
+      struct tmc_align_params params = p->params;
+      params.warn = &job->warn;
+      const struct tmc_doc *const cdocs[3] = { docs[0], docs[1], docs[2] };
+      st = tmc_align (cdocs, TMC_BATCH_NLANG, &params, &al, err);
+    }
+  if (st == TMC_OK)
+    {
+      tm = tmc_tm_new ();
+      if (tm == NULL)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+    }
+  if (st == TMC_OK)
+    st = beads_to_tm (r->id, docs, al, &p->langmap, tm, err);
+  if (st == TMC_OK)
+    {
+      struct tmc_tmx_write_opts wo;
+      tmc_tmx_write_opts_init (&wo);
+      wo.encoding = p->encoding;
+      wo.langmap = &p->langmap;
+      wo.srclang = "en";
+      wo.date = p->date;
+      wo.flags = p->opts->no_props ? TMC_TMX_NO_PROPS : 0;
+      wo.warn = &job->warn;
+      wo.name = job->out_path;
+      st = tmc_tmx_write (tm, job->out_path, &wo, NULL, err);
+    }
+  tmc_tm_free (tm);
+  tmc_alignment_free (al);
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    tmc_doc_free (docs[l]);
+  return st;
+}
+
+/* ---- The aggregates ------------------------------------------------- */
+
+static char *
+out_file (const char *out, const char *name, const char *ext)
+{
+  struct tmc_buf b = TMC_BUF_INIT;
+  if (tmc_buf_printf (&b, "%s/%s%s", out, name, ext) != 0)
+    return NULL;
+  return tmc_buf_steal (&b, NULL);
+}
+
+/* The part of PATH after OUT/, for the record of aggregate files.  */
+static const char *
+rel_to (const char *out, const char *path)
+{
+  size_t n = strlen (out);
+  return strncmp (path, out, n) == 0 && path[n] == '/' ? path + n + 1 : path;
+}
+
+static enum tmc_status
+aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
+{
+  struct pipeline *p = ctx;
+  const struct tmc_batch_options *o = p->opts;
+  enum tmc_status st = TMC_OK;
+  struct tmc_tm *all = tmc_tm_new ();
+  tmc_tmx_merger *merger = NULL;
+  tmc_output *json = NULL, *html = NULL;
+  tmc_report *rep = NULL;
+  char *json_path = out_file (agg->out_dir, "report", ".json");
+  char *html_path = out_file (agg->out_dir, "report", ".html");
+  char *tmx_path = out_file (agg->out_dir, o->name, ".tmx");
+  int have_header = 0;
+  if (all == NULL || json_path == NULL || html_path == NULL
+      || tmx_path == NULL)
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  if (st == TMC_OK)
+    st = tmc_output_open (json_path, &json, err);
+  if (st == TMC_OK)
+    st = tmc_output_open (html_path, &html, err);
+  if (st == TMC_OK)
+    {
+      struct tmc_report_opts ro;
+      ro.name = o->name;
+      ro.low_score = o->low_score;
+      st = tmc_report_new (tmc_output_stream (json),
+                           tmc_output_stream (html), &ro, &rep, err);
+    }
+  for (size_t i = 0; i < agg->n_problems && st == TMC_OK; i++)
+    st = tmc_report_add_problem (rep, &agg->problems[i], err);
+
+  for (size_t i = 0; i < agg->n_reports && st == TMC_OK; i++)
+    {
+      const struct tmc_batch_agg_report *a = &agg->reports[i];
+      struct tmc_report_item it;
+      memset (&it, 0, sizeof it);
+      it.id = a->report->id;
+      for (int l = 0; l < TMC_BATCH_NLANG; l++)
+        it.inputs[l] = a->report->in[l].path;
+      it.warnings = a->warnings;
+      it.n_warnings = a->n_warnings;
+      struct tmc_tm *tm = NULL;
+      if (a->ok)
+        {
+          st = tmc_tmx_read (a->tmx_path, &tm, NULL, err);
+          if (st != TMC_OK)
+            break;
+          it.tm = tm;
+          it.tmx = rel_to (agg->out_dir, a->tmx_path);
+        }
+      else
+        it.error = a->error;
+      st = tmc_report_add (rep, &it, err);
+      if (st == TMC_OK && tm)
+        {
+          /* As 'tmconv tmx merge': the header is the first file's.  */
+          if (!have_header)
+            {
+              have_header = 1;
+              all->header = tm->header;
+              memset (&tm->header, 0, sizeof tm->header);
+              const char *src = all->header.srclang
+                                && tmc_tmx_lang_valid (all->header.srclang)
+                                  ? all->header.srclang : NULL;
+              st = tmc_tmx_merger_new (src, &merger, err);
+            }
+          for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
+            st = tmc_tmx_merger_add (merger, &tm->tus[k], a->tmx_path, 0, 0,
+                                     NULL, err);
+        }
+      tmc_tm_free (tm);
+    }
+  if (st == TMC_OK && merger)
+    st = tmc_tmx_merger_finish (merger, all, NULL, err);
+
+  /* OUT/<name>.tmx and the bilingual files, written as 'tmconv tmx
+     merge' and 'tmconv tmx filter --split' write them.  */
+  struct tmc_tmx_langmap plain;
+  tmc_tmx_langmap_init (&plain);
+  if (st == TMC_OK)
+    {
+      struct tmc_tmx_write_opts wo;
+      tmc_tmx_write_opts_init (&wo);
+      wo.encoding = p->encoding;
+      wo.langmap = &plain;
+      wo.flags = o->no_props ? TMC_TMX_NO_PROPS : 0;
+      wo.date = p->date;
+      st = tmc_tmx_write (all, tmx_path, &wo, NULL, err);
+      if (st == TMC_OK && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir,
+                                                               tmx_path)))
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+      for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
+        {
+          const char *langs[2] = { p->pairs[i][0], p->pairs[i][1] };
+          wo.langs = langs;
+          wo.n_langs = 2;
+          wo.srclang = langs[0];
+          wo.min_langs = 2;
+          char *pp = tmc_tmx_pair_path (tmx_path, langs[0], langs[1]);
+          if (pp == NULL)
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+          else
+            st = tmc_tmx_write (all, pp, &wo, NULL, err);
+          if (st == TMC_OK
+              && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, pp)))
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+          free (pp);
+        }
+    }
+
+  if (st == TMC_OK)
+    {
+      st = tmc_report_finish (rep, err);
+      rep = NULL;
+    }
+  if (st == TMC_OK)
+    {
+      st = tmc_output_commit (json, err);
+      json = NULL;
+    }
+  if (st == TMC_OK)
+    {
+      st = tmc_output_commit (html, err);
+      html = NULL;
+    }
+  if (st == TMC_OK
+      && (tmc_batch_agg_add_file (agg, "report.json")
+          || tmc_batch_agg_add_file (agg, "report.html")))
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  tmc_report_free (rep);
+  tmc_output_abort (json);
+  tmc_output_abort (html);
+  tmc_tmx_merger_free (merger);
+  tmc_tm_free (all);
+  free (json_path);
+  free (html_path);
+  free (tmx_path);
+  return st;
+}
+
+enum tmc_status
+tmc_batch_run (const struct tmc_corpus *corpus,
+               const struct tmc_batch_options *opts,
+               const struct tmc_batch_hooks *hooks,
+               struct tmc_batch_summary *summary, struct tmc_error *err)
+{
+  memset (summary, 0, sizeof *summary);
+  if (opts->out_dir == NULL || opts->name == NULL
+      || tmc_batch_id_problem (opts->name) != NULL
+      || strchr (opts->name, '/') != NULL)
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("invalid name '%s': it names files in the "
+                            "output directory, so it must be a plain file "
+                            "name"), opts->name ? opts->name : "");
+  struct pipeline p;
+  struct tmc_batch_ops ops;
+  memset (&ops, 0, sizeof ops);
+  enum tmc_status st = pipeline_init (&p, opts, &ops.report_options,
+                                      &ops.aggregate_options, err);
+  if (st != TMC_OK)
+    return st;
+  ops.ctx = &p;
+  ops.job = report_job;
+  ops.aggregate = aggregate;
+  struct tmc_batch_engine_options eo;
+  eo.out_dir = opts->out_dir;
+  eo.jobs = opts->jobs;
+  eo.force = opts->force;
+  st = tmc_batch_engine_run (corpus, &eo, &ops, hooks, summary, err);
+  pipeline_destroy (&p);
+  return st;
+}
