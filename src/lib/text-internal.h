@@ -33,4 +33,15 @@ enum tmc_status tmc_text_nfc_move (char *text, size_t n, char **out,
    quick check of UAX #15 with "maybe" counted as "no"), else 0.  */
 int tmc_text_is_nfc (const char *s, size_t n);
 
+/* The canonical combining class of C when C passes the NFC quick check
+   (its NFC_Quick_Check is Yes), else -1 (and for every C at or above
+   U+30000).  */
+int tmc_text_nfc_class (unsigned int c);
+
+/* tmc_match_key without its per-character fast path (normalize.c), so
+   that the tests can check that the two agree.  */
+enum tmc_status tmc_match_key_slow (const char *lang, const char *s,
+                                    size_t n, char **key, size_t *key_len,
+                                    struct tmc_error *err);
+
 #endif /* TMC_TEXT_INTERNAL_H */

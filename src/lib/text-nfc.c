@@ -2,15 +2,17 @@
    needed.
 
    u8_normalize goes through every character (about 60 MB/s here); most
-   report text is already in NFC.  A character is *stable* when a text
-   that holds it needs no change on its account: it has combining class
-   0, NFC maps it to itself, and it never comes second in a canonical
-   composition (as the Hangul vowels and a few Indic vowel signs do).
-   This is the NFC_Quick_Check property of UAX #15 with "maybe" taken as
-   "no", derived at run time from libunistring's own tables, so it
-   follows the Unicode version libunistring has.  A line with only
-   stable characters is in NFC; other lines go through u8_normalize.  A
-   line is a unit of its own: LF is stable and composes with nothing.  */
+   report text is already in NFC.  This is the NFC quick check of UAX #15
+   (section 9): a text is in NFC when its combining marks are in
+   canonical order and it holds no character whose NFC_Quick_Check is No
+   or Maybe, "Maybe" being taken as "no".  The property is derived at run
+   time from libunistring's own tables, so it follows the Unicode version
+   libunistring has: a character is unstable when NFC does not map it to
+   itself, or when it comes second in a canonical composition (the
+   combining marks that compose, the Hangul vowels, a few Indic vowel
+   signs).  A line that passes is in NFC; other lines go through
+   u8_normalize.  A line is a unit of its own: LF is stable and composes
+   with nothing.  */
 
 #include <pthread.h>
 #include <stdint.h>
@@ -30,7 +32,9 @@
 #define TABLE_END 0x30000
 #define FIRST_UNSTABLE 0x300
 
-static unsigned char *unstable;  /* 1 = not stable; TABLE_END entries */
+/* Per code point: its canonical combining class, or UNSTABLE.  */
+#define UNSTABLE 255
+static unsigned char *info;  /* TABLE_END entries */
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -42,14 +46,15 @@ build_table (void)
   ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
   for (ucs4_t c = FIRST_UNSTABLE; c < TABLE_END; c++)
     {
-      if (uc_combining_class (c) != 0)
-        t[c] = 1;
+      int ccc = uc_combining_class (c);
+      if (t[c] != UNSTABLE)
+        t[c] = (unsigned char) (ccc < UNSTABLE ? ccc : UNSTABLE - 1);
       int k = uc_canonical_decomposition (c, dec);
       if (k < 0)
         continue;
       /* The second of a pair may compose with what comes before it.  */
       if (k == 2 && dec[1] < TABLE_END)
-        t[dec[1]] = 1;
+        t[dec[1]] = UNSTABLE;
       /* Does NFC give C back?  */
       uint8_t in[6];
       int m = u8_uctomb (in, c, sizeof in);
@@ -57,11 +62,31 @@ build_table (void)
       size_t rlen = sizeof res;
       uint8_t *r = u8_normalize (UNINORM_NFC, in, (size_t) m, res, &rlen);
       if (r == NULL || rlen != (size_t) m || memcmp (r, in, rlen) != 0)
-        t[c] = 1;
+        t[c] = UNSTABLE;
       if (r != NULL && r != res)
         free (r);
     }
-  unstable = t;
+  info = t;
+}
+
+/* The table entry of C (at least FIRST_UNSTABLE, below TABLE_END), or
+   UNSTABLE when the table cannot be made.  */
+static unsigned
+entry (ucs4_t c)
+{
+  pthread_once (&table_once, build_table);
+  return info != NULL ? info[c] : UNSTABLE;
+}
+
+int
+tmc_text_nfc_class (unsigned int c)
+{
+  if (c < FIRST_UNSTABLE)
+    return 0;
+  if (c >= TABLE_END)
+    return -1;
+  unsigned e = entry (c);
+  return e == UNSTABLE ? -1 : (int) e;
 }
 
 int
@@ -69,13 +94,15 @@ tmc_text_is_nfc (const char *s, size_t n)
 {
   const uint8_t *p = (const uint8_t *) s;
   const uint8_t *end = p + n;
-  int table_ready = 0;
+  unsigned last = 0;
   while (p < end)
     {
       if (*p < 0xCC)
         {
           /* Below U+0300 (0xCC 0x80): ASCII, and lead bytes of
              U+0080..U+02FF; their continuation bytes are < 0xC0.  */
+          if (*p < 0x80 || *p >= 0xC0)
+            last = 0;
           p++;
           continue;
         }
@@ -83,18 +110,16 @@ tmc_text_is_nfc (const char *s, size_t n)
       int k = u8_mbtouc_unsafe (&c, p, (size_t) (end - p));
       p += k;
       if (c < FIRST_UNSTABLE)
-        continue;
+        {
+          last = 0;
+          continue;
+        }
       if (c >= TABLE_END)
         return 0;
-      if (!table_ready)
-        {
-          pthread_once (&table_once, build_table);
-          if (unstable == NULL)
-            return 0;
-          table_ready = 1;
-        }
-      if (unstable[c])
+      unsigned ccc = entry (c);
+      if (ccc == UNSTABLE || (ccc != 0 && last > ccc))
         return 0;
+      last = ccc;
     }
   return 1;
 }
