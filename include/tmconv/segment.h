@@ -28,8 +28,13 @@
       item.  A line break is taken for a wrap (and is no sentence end)
       when the next line's first word would not have fitted on the line
       within the paragraph's longest line, or when the line ends in a
-      hyphen after a letter; paragraphs whose lines are all shorter than
-      30 characters are never taken as wrapped.
+      hyphen after a letter.  But paragraphs whose lines are all shorter
+      than 50 characters are never taken as wrapped, and a first line
+      (or one after a break that was meant) that starts with a capital
+      or a digit and ends with no stop, comma, colon or hyphen, before a
+      line that starts with a capital, a digit or a quote, is a headline
+      or dateline when it is shorter than nine tenths of the longest line
+      or one of just two: its break is meant.
    3. Inside each piece, the SRX rules decide.  Candidate positions are
       found as Okapi's and LanguageTool's segmenters find them: each
       rule's pattern (?:BEFORE)(?=AFTER) is searched from left to right,

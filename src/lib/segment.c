@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "internal.h"
@@ -14,8 +15,10 @@
 #include "tmconv/text.h"
 
 /* Paragraphs whose longest line is shorter than this (in characters)
-   are never taken as wrapped: nobody wraps text that narrow.  */
-#define MIN_WRAP_WIDTH 30
+   are never taken as wrapped: prose is wrapped at 60 to 80 columns
+   (e-mail, text editors), and short lines are headlines, datelines and
+   list items.  */
+#define MIN_WRAP_WIDTH 50
 
 struct seg_rule {
   pcre2_code *code;  /* a JIT-compiled copy */
@@ -492,14 +495,73 @@ segment_piece (struct engine *e, struct tmc_doc *doc, size_t a, size_t b,
   return add_piece (doc, prev, b, paragraph, added, e->err);
 }
 
+/* Does line L look like a headline or a dateline before line M: it
+   starts with a capital letter or a digit, ends without a stop, comma,
+   colon, semicolon or hyphen, and M starts with a capital letter, a
+   digit or an opening quote?  */
+static int
+headline_before (const char *text, const struct line *l, const struct line *m)
+{
+  size_t a = l->start, b = l->end;
+  int k;
+  while (a < b && (k = space_at (text + a, b - a, 1)) > 0)
+    a += (size_t) k;
+  while (b > a)
+    {
+      size_t c = b - 1;
+      while (c > a && ((unsigned char) text[c] & 0xC0) == 0x80)
+        c--;
+      if (space_at (text + c, b - c, 1) == 0)
+        break;
+      b = c;
+    }
+  if (a == b)
+    return 0;
+  ucs4_t first, last;
+  u8_mbtouc (&first, (const uint8_t *) text + a, b - a);
+  size_t c = b - 1;
+  while (c > a && ((unsigned char) text[c] & 0xC0) == 0x80)
+    c--;
+  u8_mbtouc (&last, (const uint8_t *) text + c, b - c);
+  if (!uc_is_upper (first) && !uc_is_digit (first))
+    return 0;
+  if (strchr (".,;:-!?", (int) last) != NULL && last < 0x80)
+    return 0;
+  if (last == 0x2026 || last == 0x061F || last == 0x06D4 || last == 0x060C
+      || last == 0x061B || last == 0x2013 || last == 0x2014)
+    return 0;
+  size_t s = m->start;
+  while (s < m->end && (k = space_at (text + s, m->end - s, 1)) > 0)
+    s += (size_t) k;
+  if (s == m->end)
+    return 0;
+  ucs4_t next;
+  int n = u8_mbtouc (&next, (const uint8_t *) text + s, m->end - s);
+  if (next == '"' || next == 0x201C || next == 0x00AB || next == '\''
+      || next == 0x2018 || next == '(')
+    {
+      if ((size_t) n >= m->end - s)
+        return 0;
+      u8_mbtouc (&next, (const uint8_t *) text + s + n, m->end - s - n);
+    }
+  return uc_is_upper (next) || uc_is_digit (next);
+}
+
 /* Is the line break after line L (followed by line M, in a paragraph
    whose longest line has MAXLEN characters) a wrap, not a break the
-   writer meant?  */
+   writer meant?  HEAD is set when L is the first line of its paragraph
+   or follows a break that was meant.  */
 static int
 is_wrap (const char *text, const struct line *l, const struct line *m,
-         size_t maxlen)
+         size_t maxlen, int head, size_t n_lines)
 {
   if (maxlen < MIN_WRAP_WIDTH)
+    return 0;
+  /* A headline is shorter than the lines of a wrapped paragraph, whose
+     width the longest line gives; with two lines there is no telling.  */
+  if (head && headline_before (text, l, m)
+      && (n_lines == 2
+          || n_chars (text + l->start, l->end - l->start) * 10 < maxlen * 9))
     return 0;
   /* The line without trailing white space.  */
   size_t end = l->end;
@@ -546,7 +608,8 @@ segment_paragraph (struct engine *e, struct tmc_doc *doc,
   size_t first = 0;
   for (size_t i = 0; i < n; i++)
     {
-      if (i + 1 < n && is_wrap (doc->text, &lines[i], &lines[i + 1], maxlen))
+      if (i + 1 < n && is_wrap (doc->text, &lines[i], &lines[i + 1], maxlen,
+                                first == i, n))
         continue;
       enum tmc_status st = segment_piece (e, doc, lines[first].start,
                                           lines[i].end, paragraph, added);

@@ -118,10 +118,15 @@ sniff_utf16 (const unsigned char *p, size_t n)
       nul_even += p[i] == 0;
       nul_odd += p[i + 1] == 0;
     }
+  /* In UTF-16 every space, digit, line end and Latin letter has a NUL
+     byte: at least one code unit in twenty in any real text, Persian
+     included (spaces alone are more).  A stray NUL in UTF-8 text is far
+     rarer.  */
+  size_t units = n / 2;
   const char *code;
-  if (nul_odd > 0 && nul_even == 0)
+  if (nul_even == 0 && nul_odd * 20 >= units)
     code = "UTF-16LE";
-  else if (nul_even > 0 && nul_odd == 0)
+  else if (nul_odd == 0 && nul_even * 20 >= units)
     code = "UTF-16BE";
   else
     return NULL;
