@@ -10,6 +10,7 @@
 #include "tmconv/normalize.h"
 #include "tmconv/doc.h"
 #include "tmconv/tm.h"
+#include "tmconv/tmx.h"
 
 #ifdef __cplusplus
 extern "C" {
