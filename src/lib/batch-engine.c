@@ -349,6 +349,104 @@ struct run {
   pthread_cond_t done;
 };
 
+/* Process the report of index IDX: run the job, keep the result in its
+   slot, journal it, and tell the thread waiting for results.  */
+static void
+process_one (struct run *run, size_t idx, void *tctx)
+{
+  const struct tmc_batch_ops *ops = run->ops;
+  const struct tmc_batch_report *r = &run->corpus->reports[idx];
+  struct slot *s = &run->slots[idx];
+  struct tmc_error e;
+  tmc_error_clear (&e);
+  char *out = NULL;
+  struct tmc_buf b = TMC_BUF_INIT;
+  if (tmc_buf_printf (&b, "%s/%s.tmx", run->tmx_dir, r->id) == 0)
+    out = tmc_buf_steal (&b, NULL);
+  enum tmc_status st = TMC_OK;
+  if (out == NULL)
+    st = tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  if (st == TMC_OK)
+    {
+      char *dir = dir_of (out);
+      st = dir ? make_dirs (dir, &e)
+               : tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+      free (dir);
+    }
+  struct tmc_batch_job job;
+  memset (&job, 0, sizeof job);
+  job.report = r;
+  job.out_path = out;
+  job.warn.fn = collect_warning;
+  job.warn.data = s;
+  if (st == TMC_OK)
+    st = ops->job (ops->ctx, tctx, &job, &e);
+  if (st == TMC_OK
+      && file_hash (out, &s->out_hash, &s->out_size, &s->out_mtime) != 0)
+    st = tmc_error_set_errno (&e, errno, out, _("cannot read file"));
+  if (st != TMC_OK)
+    {
+      if (e.status == TMC_OK)
+        tmc_error_set (&e, st, NULL, 0, 0, "%s", tmc_strerror (st));
+      slot_fail (s, &e);
+    }
+  else
+    {
+      s->outcome = TMC_BATCH_DONE;
+      memcpy (s->sentences, job.sentences, sizeof s->sentences);
+    }
+
+  /* The journal: one line per finished report, written whole.  */
+  char *line = NULL;
+  size_t len = 0;
+  if (st == TMC_OK && s->key_ok && run->journal_fd >= 0)
+    {
+      struct tmc_bstate_report rec;
+      memset (&rec, 0, sizeof rec);
+      rec.id = r->id;
+      rec.key = s->key;
+      rec.out_hash = s->out_hash;
+      rec.out_size = s->out_size;
+      rec.out_mtime = s->out_mtime;
+      memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
+      rec.warnings = s->warnings;
+      rec.n_warnings = s->n_warnings;
+      if (tmc_bstate_format_report (&rec, s->inputs, s->n_inputs, &line,
+                                    &len) != 0)
+        line = NULL;
+    }
+  free (out);
+
+  pthread_mutex_lock (&run->lock);
+  if (line)
+    {
+      size_t off = 0;
+      while (off < len && !run->journal_failed)
+        {
+          ssize_t w = write (run->journal_fd, line + off, len - off);
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w <= 0)
+            {
+              run->journal_failed = 1;
+              tmc_error_set_errno (&run->journal_err, errno ? errno : EIO,
+                                   NULL, _("cannot write the batch "
+                                           "journal"));
+              break;
+            }
+          off += (size_t) w;
+        }
+    }
+  s->state = SLOT_FINISHED;
+  run->finished_jobs++;
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    run->sentences += s->sentences[l];
+  pthread_cond_broadcast (&run->done);
+  pthread_mutex_unlock (&run->lock);
+  free (line);
+}
+
 static void *
 worker (void *arg)
 {
@@ -365,97 +463,7 @@ worker (void *arg)
         }
       size_t idx = run->queue[run->next++];
       pthread_mutex_unlock (&run->lock);
-
-      const struct tmc_batch_report *r = &run->corpus->reports[idx];
-      struct slot *s = &run->slots[idx];
-      struct tmc_error e;
-      tmc_error_clear (&e);
-      char *out = NULL;
-      struct tmc_buf b = TMC_BUF_INIT;
-      if (tmc_buf_printf (&b, "%s/%s.tmx", run->tmx_dir, r->id) == 0)
-        out = tmc_buf_steal (&b, NULL);
-      enum tmc_status st = TMC_OK;
-      if (out == NULL)
-        st = tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-      if (st == TMC_OK)
-        {
-          char *dir = dir_of (out);
-          st = dir ? make_dirs (dir, &e)
-                   : tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0,
-                                    _("out of memory"));
-          free (dir);
-        }
-      struct tmc_batch_job job;
-      memset (&job, 0, sizeof job);
-      job.report = r;
-      job.out_path = out;
-      job.warn.fn = collect_warning;
-      job.warn.data = s;
-      if (st == TMC_OK)
-        st = ops->job (ops->ctx, tctx, &job, &e);
-      if (st == TMC_OK
-          && file_hash (out, &s->out_hash, &s->out_size, &s->out_mtime) != 0)
-        st = tmc_error_set_errno (&e, errno, out, _("cannot read file"));
-      if (st != TMC_OK)
-        {
-          if (e.status == TMC_OK)
-            tmc_error_set (&e, st, NULL, 0, 0, "%s", tmc_strerror (st));
-          slot_fail (s, &e);
-        }
-      else
-        {
-          s->outcome = TMC_BATCH_DONE;
-          memcpy (s->sentences, job.sentences, sizeof s->sentences);
-        }
-
-      /* The journal: one line per finished report, written whole.  */
-      char *line = NULL;
-      size_t len = 0;
-      if (st == TMC_OK && s->key_ok && run->journal_fd >= 0)
-        {
-          struct tmc_bstate_report rec;
-          memset (&rec, 0, sizeof rec);
-          rec.id = r->id;
-          rec.key = s->key;
-          rec.out_hash = s->out_hash;
-          rec.out_size = s->out_size;
-          rec.out_mtime = s->out_mtime;
-          memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
-          rec.warnings = s->warnings;
-          rec.n_warnings = s->n_warnings;
-          if (tmc_bstate_format_report (&rec, s->inputs, s->n_inputs, &line,
-                                        &len) != 0)
-            line = NULL;
-        }
-      free (out);
-
-      pthread_mutex_lock (&run->lock);
-      if (line)
-        {
-          size_t off = 0;
-          while (off < len && !run->journal_failed)
-            {
-              ssize_t w = write (run->journal_fd, line + off, len - off);
-              if (w < 0 && errno == EINTR)
-                continue;
-              if (w <= 0)
-                {
-                  run->journal_failed = 1;
-                  tmc_error_set_errno (&run->journal_err, errno ? errno : EIO,
-                                       NULL, _("cannot write the batch "
-                                               "journal"));
-                  break;
-                }
-              off += (size_t) w;
-            }
-        }
-      s->state = SLOT_FINISHED;
-      run->finished_jobs++;
-      for (int l = 0; l < TMC_BATCH_NLANG; l++)
-        run->sentences += s->sentences[l];
-      pthread_cond_broadcast (&run->done);
-      pthread_mutex_unlock (&run->lock);
-      free (line);
+      process_one (run, idx, tctx);
     }
   if (ops->thread_end)
     ops->thread_end (ops->ctx, tctx);
@@ -607,6 +615,54 @@ lock_out (const char *out, struct tmc_error *err)
   return fd;
 }
 
+/* Fill A with what the aggregate step needs of report I; PATH receives
+   its TMX's name (freshly allocated; freed by the caller).  Returns 0, or
+   -1 when out of memory.  */
+static int
+agg_report (const struct run *run, const struct tmc_bstate *state, size_t i,
+            struct tmc_batch_agg_report *a, char **path)
+{
+  const struct slot *s = &run->slots[i];
+  memset (a, 0, sizeof *a);
+  *path = NULL;
+  a->report = &run->corpus->reports[i];
+  a->ok = s->outcome != TMC_BATCH_FAILED;
+  a->error = s->error;
+  a->warnings = s->warnings;
+  a->n_warnings = s->n_warnings;
+  if (s->outcome == TMC_BATCH_UP_TO_DATE)
+    {
+      const struct tmc_bstate_report *rec
+        = tmc_bstate_find_report (state, a->report->id);
+      a->warnings = rec->warnings;
+      a->n_warnings = rec->n_warnings;
+    }
+  memcpy (a->sentences, s->sentences, sizeof a->sentences);
+  if (a->ok)
+    {
+      struct tmc_buf b = TMC_BUF_INIT;
+      if (tmc_buf_printf (&b, "%s/%s.tmx", run->tmx_dir, a->report->id) != 0)
+        return -1;
+      *path = tmc_buf_steal (&b, NULL);
+      a->tmx_path = *path;
+    }
+  return 0;
+}
+
+/* Hand report I to the aggregate step.  */
+static enum tmc_status
+feed_aggregate (const struct run *run, const struct tmc_bstate *state,
+                struct tmc_batch_agg *agg, size_t i, struct tmc_error *err)
+{
+  struct tmc_batch_agg_report a;
+  char *path;
+  if (agg_report (run, state, i, &a, &path) != 0)
+    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  enum tmc_status st = run->ops->agg_add (run->ops->ctx, agg, &a, err);
+  free (path);
+  return st;
+}
+
 enum tmc_status
 tmc_batch_engine_run (const struct tmc_corpus *corpus,
                       const struct tmc_batch_engine_options *opts,
@@ -642,9 +698,16 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
   tmc_bstate_init (&state);
   struct tmc_bstate next;
   tmc_bstate_init (&next);
-  struct tmc_batch_agg_report *agg_reports = NULL;
   struct tmc_batch_agg_files files = { NULL, 0, 0 };
+  struct tmc_batch_agg agg = { out, &files, NULL };
+  int agg_open = 0;      /* agg_begin done, not finished or aborted */
+  int agg_failed = 0;    /* an agg_add failed: AGG_ERR says why */
+  struct tmc_error agg_err;
+  tmc_error_clear (&agg_err);
   char *journal = NULL;
+  pthread_t *threads = NULL;
+  unsigned long started = 0;
+  size_t emitted = 0;
 
   run.tmx_dir = path_join (out, "tmx");
   run.slots = calloc (n ? n : 1, sizeof *run.slots);
@@ -692,7 +755,8 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
       for (int l = 0; l < TMC_BATCH_NLANG; l++)
         {
           const struct tmc_batch_input *in = &r->in[l];
-          key = tmc_hash_str (key, in->path ? in->path : "");
+          /* Not the path: the same corpus reached by another path (a
+             relative one, a moved folder) gives the same output.  */
           key = tmc_hash_str (key, in->encoding ? in->encoding : "");
           uint64_t h;
           if (in->path == NULL || input_hash (&state, s, in->path, run_start,
@@ -756,29 +820,43 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
       }
   }
 
-  /* The pool.  */
+  /* When reports are to be done, the aggregates will change: build them
+     while the reports are done, each as soon as it and those before it
+     are finished.  Otherwise they are rebuilt below only if needed.  */
+  if (run.n_queue > 0 || opts->force)
+    {
+      st = ops->agg_begin (ops->ctx, &agg, err);
+      if (st != TMC_OK)
+        goto done;
+      agg_open = 1;
+    }
+
+  /* The pool.  With one job, no thread: the jobs run here, in order.  */
   unsigned long n_threads = opts->jobs ? opts->jobs : tmc_batch_cpus ();
   if (n_threads > run.n_queue)
     n_threads = run.n_queue;
-  pthread_t *threads = n_threads ? calloc (n_threads, sizeof *threads) : NULL;
-  if (n_threads && threads == NULL)
+  void *main_tctx = NULL;
+  int main_works = n_threads <= 1;
+  if (!main_works)
     {
-      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-      goto done;
+      threads = calloc (n_threads, sizeof *threads);
+      if (threads == NULL)
+        {
+          st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                              _("out of memory"));
+          goto done;
+        }
+      for (; started < n_threads; started++)
+        if (pthread_create (&threads[started], NULL, worker, &run) != 0)
+          break;
+      if (started == 0)
+        main_works = 1;  /* no thread at all: do the work here */
     }
-  unsigned long started = 0;
-  for (; started < n_threads; started++)
-    if (pthread_create (&threads[started], NULL, worker, &run) != 0)
-      break;
-  if (started == 0 && n_threads > 0)
-    {
-      /* No thread at all: do the work here.  */
-      worker (&run);
-    }
+  if (main_works && run.n_queue > 0 && ops->thread_start)
+    main_tctx = ops->thread_start (ops->ctx);
   double jobs_start = now_mono ();
 
   /* Hand out the results in corpus order, as they become ready.  */
-  size_t emitted = 0;
   double last_progress = 0;
   pthread_mutex_lock (&run.lock);
   for (;;)
@@ -810,6 +888,10 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
             case TMC_BATCH_UP_TO_DATE: summary->up_to_date++; break;
             case TMC_BATCH_FAILED: summary->failed++; break;
             }
+          if (agg_open && !agg_failed
+              && feed_aggregate (&run, &state, &agg, emitted, &agg_err)
+                   != TMC_OK)
+            agg_failed = 1;
           emitted++;
           pthread_mutex_lock (&run.lock);
         }
@@ -823,6 +905,15 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
           emit_progress (hooks, n, emitted, run.n_queue, fin, sent, start,
                          jobs_start, 0);
           last_progress = t;
+          pthread_mutex_lock (&run.lock);
+          continue;
+        }
+      if (main_works && run.next < run.n_queue)
+        {
+          /* The next job, here.  */
+          size_t idx = run.queue[run.next++];
+          pthread_mutex_unlock (&run.lock);
+          process_one (&run, idx, main_tctx);
           pthread_mutex_lock (&run.lock);
           continue;
         }
@@ -840,7 +931,9 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
   pthread_mutex_unlock (&run.lock);
   for (unsigned long t = 0; t < started; t++)
     pthread_join (threads[t], NULL);
-  free (threads);
+  started = 0;
+  if (main_works && run.n_queue > 0 && ops->thread_end)
+    ops->thread_end (ops->ctx, main_tctx);
   emit_progress (hooks, n, n, run.n_queue, run.n_queue, run.sentences, start,
                  jobs_start, 0);
   if (run.journal_fd >= 0)
@@ -865,64 +958,42 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
         continue;
       struct tmc_bstate_report rec;
       memset (&rec, 0, sizeof rec);
+      const struct tmc_error *w = NULL;
+      size_t nw = 0;
       if (s->outcome == TMC_BATCH_UP_TO_DATE)
         {
           struct tmc_bstate_report *old = tmc_bstate_find_report (&state,
                                                                   r->id);
           rec = *old;
-          rec.id = tmc_strdup (old->id);
-          rec.warnings = NULL;
-          if (old->n_warnings)
-            {
-              rec.warnings = malloc (old->n_warnings * sizeof *rec.warnings);
-              if (rec.warnings)
-                memcpy (rec.warnings, old->warnings,
-                        old->n_warnings * sizeof *rec.warnings);
-            }
-          if (rec.id == NULL || (old->n_warnings && rec.warnings == NULL))
-            {
-              free (rec.id);
-              free (rec.warnings);
-              st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                  _("out of memory"));
-              goto done;
-            }
+          w = old->warnings;
+          nw = old->n_warnings;
         }
       else if (s->key_ok)
         {
-          rec.id = tmc_strdup (r->id);
           rec.key = s->key;
           rec.out_hash = s->out_hash;
           rec.out_size = s->out_size;
           rec.out_mtime = s->out_mtime;
           memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
-          if (s->n_warnings)
-            {
-              rec.warnings = malloc (s->n_warnings * sizeof *rec.warnings);
-              if (rec.warnings)
-                memcpy (rec.warnings, s->warnings,
-                        s->n_warnings * sizeof *rec.warnings);
-            }
-          rec.n_warnings = s->n_warnings;
-          if (rec.id == NULL || (s->n_warnings && rec.warnings == NULL))
-            {
-              free (rec.id);
-              free (rec.warnings);
-              st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                  _("out of memory"));
-              goto done;
-            }
+          w = s->warnings;
+          nw = s->n_warnings;
         }
       else
         continue;
-      if (tmc_grow ((void **) &next.reports, &next.reports_cap,
-                    next.n_reports + 1, sizeof *next.reports) != 0)
+      rec.id = tmc_strdup (r->id);
+      rec.warnings = nw ? malloc (nw * sizeof *rec.warnings) : NULL;
+      rec.n_warnings = nw;
+      if (rec.id == NULL || (nw && rec.warnings == NULL)
+          || tmc_grow ((void **) &next.reports, &next.reports_cap,
+                       next.n_reports + 1, sizeof *next.reports) != 0)
         {
           tmc_bstate_report_destroy (&rec);
           st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                               _("out of memory"));
           goto done;
         }
+      if (nw)
+        memcpy (rec.warnings, w, nw * sizeof *rec.warnings);
       next.reports[next.n_reports++] = rec;
       for (size_t k = 0; k < s->n_inputs; k++)
         {
@@ -968,7 +1039,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
 
   /* The aggregates: rebuilt when what goes into them changed.  */
   uint64_t akey = aggregate_key (&run, &state);
-  int rebuild = opts->force || !state.have_aggregate
+  int rebuild = agg_open || !state.have_aggregate
                 || state.aggregate_key != akey
                 || !aggregate_files_intact (out, &state);
   if (!rebuild)
@@ -987,62 +1058,28 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
 
   emit_progress (hooks, n, n, run.n_queue, run.n_queue, run.sentences, start,
                  jobs_start, 1);
-  agg_reports = calloc (n ? n : 1, sizeof *agg_reports);
-  if (agg_reports == NULL)
+  if (!agg_open)
     {
-      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+      /* Nothing was done, but the aggregates are missing, changed by
+         hand, or of other options: build them from the reports' TMX.  */
+      st = ops->agg_begin (ops->ctx, &agg, err);
+      if (st != TMC_OK)
+        goto done;
+      agg_open = 1;
+      for (size_t i = 0; i < n && !agg_failed; i++)
+        if (feed_aggregate (&run, &state, &agg, i, &agg_err) != TMC_OK)
+          agg_failed = 1;
+    }
+  if (agg_failed)
+    {
+      if (err)
+        *err = agg_err;
+      st = agg_err.status;
       goto done;
     }
-  char **tmx_paths = calloc (n ? n : 1, sizeof *tmx_paths);
-  if (tmx_paths == NULL)
-    {
-      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-      goto done;
-    }
-  for (size_t i = 0; i < n && st == TMC_OK; i++)
-    {
-      struct slot *s = &run.slots[i];
-      struct tmc_batch_agg_report *a = &agg_reports[i];
-      a->report = &corpus->reports[i];
-      a->ok = s->outcome != TMC_BATCH_FAILED;
-      a->error = s->error;
-      a->warnings = s->warnings;
-      a->n_warnings = s->n_warnings;
-      if (s->outcome == TMC_BATCH_UP_TO_DATE)
-        {
-          const struct tmc_bstate_report *rec
-            = tmc_bstate_find_report (&next, a->report->id);
-          a->warnings = rec->warnings;
-          a->n_warnings = rec->n_warnings;
-        }
-      memcpy (a->sentences, s->sentences, sizeof a->sentences);
-      if (a->ok)
-        {
-          tmx_paths[i] = path_join (run.tmx_dir, a->report->id);
-          struct tmc_buf b = TMC_BUF_INIT;
-          if (tmx_paths[i] == NULL
-              || tmc_buf_printf (&b, "%s.tmx", tmx_paths[i]) != 0)
-            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                _("out of memory"));
-          free (tmx_paths[i]);
-          tmx_paths[i] = tmc_buf_steal (&b, NULL);
-          a->tmx_path = tmx_paths[i];
-        }
-    }
-  if (st == TMC_OK)
-    {
-      struct tmc_batch_agg agg;
-      agg.out_dir = out;
-      agg.reports = agg_reports;
-      agg.n_reports = n;
-      agg.problems = corpus->problems;
-      agg.n_problems = corpus->n_problems;
-      agg.files = &files;
-      st = ops->aggregate (ops->ctx, &agg, err);
-    }
-  for (size_t i = 0; i < n; i++)
-    free (tmx_paths[i]);
-  free (tmx_paths);
+  agg_open = 0;
+  st = ops->agg_finish (ops->ctx, &agg, corpus->problems, corpus->n_problems,
+                        err);
   if (st != TMC_OK)
     goto done;
   summary->aggregates = 1;
@@ -1088,6 +1125,18 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
   st = tmc_bstate_save (out, &next, err);
 
 done:
+  if (started > 0)
+    {
+      /* Stopped early: let the workers run dry.  */
+      pthread_mutex_lock (&run.lock);
+      run.next = run.n_queue;
+      pthread_mutex_unlock (&run.lock);
+      for (unsigned long t = 0; t < started; t++)
+        pthread_join (threads[t], NULL);
+    }
+  free (threads);
+  if (agg_open)
+    ops->agg_abort (ops->ctx, &agg);
   if (st == TMC_OK)
     emit_progress (hooks, n, n, run.n_queue, run.n_queue, run.sentences,
                    start, start, 2);
@@ -1097,7 +1146,6 @@ done:
   for (size_t i = 0; i < files.n; i++)
     free (files.paths[i]);
   free (files.paths);
-  free (agg_reports);
   if (run.slots)
     for (size_t i = 0; i < n; i++)
       slot_destroy (&run.slots[i]);

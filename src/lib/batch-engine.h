@@ -32,13 +32,11 @@ struct tmc_batch_agg_report {
   size_t sentences[TMC_BATCH_NLANG];
 };
 
+/* The aggregate step's view of a run.  */
 struct tmc_batch_agg {
   const char *out_dir;
-  const struct tmc_batch_agg_report *reports;  /* in corpus order */
-  size_t n_reports;
-  const struct tmc_error *problems;
-  size_t n_problems;
   struct tmc_batch_agg_files *files;  /* see tmc_batch_agg_add_file */
+  void *data;                         /* the step's own state */
 };
 
 /* Record that the aggregate step wrote OUT/REL (a path relative to OUT),
@@ -60,15 +58,30 @@ struct tmc_batch_ops {
      at out_path (write through tmc_output).  */
   enum tmc_status (*job) (void *ctx, void *thread_ctx,
                           struct tmc_batch_job *job, struct tmc_error *err);
-  /* Build the aggregates from AGG.  Called once, from the thread of
-     tmc_batch_engine_run.  */
-  enum tmc_status (*aggregate) (void *ctx, struct tmc_batch_agg *agg,
+  /* The aggregates are built in three steps, all from the thread of
+     tmc_batch_engine_run: AGG_BEGIN; AGG_ADD for each report in corpus
+     order, as soon as it and the reports before it are finished (while
+     the workers go on with the next ones); AGG_FINISH with the problems
+     of the corpus, which writes every file (through tmc_output) and
+     records it with tmc_batch_agg_add_file.  AGG_ABORT gives up,
+     leaving the files of earlier runs as they were.  FINISH and ABORT
+     free AGG->data.  */
+  enum tmc_status (*agg_begin) (void *ctx, struct tmc_batch_agg *agg,
                                 struct tmc_error *err);
+  enum tmc_status (*agg_add) (void *ctx, struct tmc_batch_agg *agg,
+                              const struct tmc_batch_agg_report *report,
+                              struct tmc_error *err);
+  enum tmc_status (*agg_finish) (void *ctx, struct tmc_batch_agg *agg,
+                                 const struct tmc_error *problems,
+                                 size_t n_problems, struct tmc_error *err);
+  void (*agg_abort) (void *ctx, struct tmc_batch_agg *agg);
 };
 
 struct tmc_batch_engine_options {
   const char *out_dir;
-  unsigned long jobs;   /* worker threads; 0 = the CPUs this process may use */
+  /* Worker threads; 0 = the CPUs this process may use.  With 1, the
+     jobs run in the calling thread, one after the other.  */
+  unsigned long jobs;
   int force;            /* redo every report and the aggregates */
 };
 

@@ -364,81 +364,125 @@ rel_to (const char *out, const char *path)
   return strncmp (path, out, n) == 0 && path[n] == '/' ? path + n + 1 : path;
 }
 
+/* The aggregates being built.  */
+struct agg_state {
+  struct tmc_tm *all;
+  tmc_tmx_merger *merger;
+  int have_header;
+  tmc_output *json, *html;
+  tmc_report *rep;
+};
+
+static void
+agg_abort (void *ctx, struct tmc_batch_agg *agg)
+{
+  (void) ctx;
+  struct agg_state *a = agg->data;
+  if (a == NULL)
+    return;
+  tmc_report_free (a->rep);
+  tmc_output_abort (a->json);
+  tmc_output_abort (a->html);
+  tmc_tmx_merger_free (a->merger);
+  tmc_tm_free (a->all);
+  free (a);
+  agg->data = NULL;
+}
+
 static enum tmc_status
-aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
+agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
 {
   struct pipeline *p = ctx;
-  const struct tmc_batch_options *o = p->opts;
-  enum tmc_status st = TMC_OK;
-  struct tmc_tm *all = tmc_tm_new ();
-  tmc_tmx_merger *merger = NULL;
-  tmc_output *json = NULL, *html = NULL;
-  tmc_report *rep = NULL;
+  struct agg_state *a = calloc (1, sizeof *a);
+  agg->data = a;
   char *json_path = out_file (agg->out_dir, "report", ".json");
   char *html_path = out_file (agg->out_dir, "report", ".html");
-  char *tmx_path = out_file (agg->out_dir, o->name, ".tmx");
-  int have_header = 0;
-  if (all == NULL || json_path == NULL || html_path == NULL
-      || tmx_path == NULL)
+  enum tmc_status st = TMC_OK;
+  if (a == NULL || json_path == NULL || html_path == NULL
+      || (a->all = tmc_tm_new ()) == NULL)
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   if (st == TMC_OK)
-    st = tmc_output_open (json_path, &json, err);
+    st = tmc_output_open (json_path, &a->json, err);
   if (st == TMC_OK)
-    st = tmc_output_open (html_path, &html, err);
+    st = tmc_output_open (html_path, &a->html, err);
   if (st == TMC_OK)
     {
       struct tmc_report_opts ro;
-      ro.name = o->name;
-      ro.low_score = o->low_score;
-      st = tmc_report_new (tmc_output_stream (json),
-                           tmc_output_stream (html), &ro, &rep, err);
+      ro.name = p->opts->name;
+      ro.low_score = p->opts->low_score;
+      st = tmc_report_new (tmc_output_stream (a->json),
+                           tmc_output_stream (a->html), &ro, &a->rep, err);
     }
-  for (size_t i = 0; i < agg->n_problems && st == TMC_OK; i++)
-    st = tmc_report_add_problem (rep, &agg->problems[i], err);
+  free (json_path);
+  free (html_path);
+  if (st != TMC_OK)
+    agg_abort (ctx, agg);
+  return st;
+}
 
-  for (size_t i = 0; i < agg->n_reports && st == TMC_OK; i++)
+static enum tmc_status
+agg_add (void *ctx, struct tmc_batch_agg *agg,
+         const struct tmc_batch_agg_report *r, struct tmc_error *err)
+{
+  (void) ctx;
+  struct agg_state *a = agg->data;
+  struct tmc_report_item it;
+  memset (&it, 0, sizeof it);
+  it.id = r->report->id;
+  for (int l = 0; l < TMC_BATCH_NLANG; l++)
+    it.inputs[l] = r->report->in[l].path;
+  it.warnings = r->warnings;
+  it.n_warnings = r->n_warnings;
+  struct tmc_tm *tm = NULL;
+  enum tmc_status st = TMC_OK;
+  if (r->ok)
     {
-      const struct tmc_batch_agg_report *a = &agg->reports[i];
-      struct tmc_report_item it;
-      memset (&it, 0, sizeof it);
-      it.id = a->report->id;
-      for (int l = 0; l < TMC_BATCH_NLANG; l++)
-        it.inputs[l] = a->report->in[l].path;
-      it.warnings = a->warnings;
-      it.n_warnings = a->n_warnings;
-      struct tmc_tm *tm = NULL;
-      if (a->ok)
-        {
-          st = tmc_tmx_read (a->tmx_path, &tm, NULL, err);
-          if (st != TMC_OK)
-            break;
-          it.tm = tm;
-          it.tmx = rel_to (agg->out_dir, a->tmx_path);
-        }
-      else
-        it.error = a->error;
-      st = tmc_report_add (rep, &it, err);
-      if (st == TMC_OK && tm)
-        {
-          /* As 'tmconv tmx merge': the header is the first file's.  */
-          if (!have_header)
-            {
-              have_header = 1;
-              all->header = tm->header;
-              memset (&tm->header, 0, sizeof tm->header);
-              const char *src = all->header.srclang
-                                && tmc_tmx_lang_valid (all->header.srclang)
-                                  ? all->header.srclang : NULL;
-              st = tmc_tmx_merger_new (src, &merger, err);
-            }
-          for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
-            st = tmc_tmx_merger_add (merger, &tm->tus[k], a->tmx_path, 0, 0,
-                                     NULL, err);
-        }
-      tmc_tm_free (tm);
+      st = tmc_tmx_read (r->tmx_path, &tm, NULL, err);
+      if (st != TMC_OK)
+        return st;
+      it.tm = tm;
+      it.tmx = rel_to (agg->out_dir, r->tmx_path);
     }
-  if (st == TMC_OK && merger)
-    st = tmc_tmx_merger_finish (merger, all, NULL, err);
+  else
+    it.error = r->error;
+  st = tmc_report_add (a->rep, &it, err);
+  if (st == TMC_OK && tm)
+    {
+      /* As 'tmconv tmx merge': the header is the first file's.  */
+      if (!a->have_header)
+        {
+          a->have_header = 1;
+          a->all->header = tm->header;
+          memset (&tm->header, 0, sizeof tm->header);
+          const char *src = a->all->header.srclang
+                            && tmc_tmx_lang_valid (a->all->header.srclang)
+                              ? a->all->header.srclang : NULL;
+          st = tmc_tmx_merger_new (src, &a->merger, err);
+        }
+      for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
+        st = tmc_tmx_merger_add (a->merger, &tm->tus[k], r->tmx_path, 0, 0,
+                                 NULL, err);
+    }
+  tmc_tm_free (tm);
+  return st;
+}
+
+static enum tmc_status
+agg_finish (void *ctx, struct tmc_batch_agg *agg,
+            const struct tmc_error *problems, size_t n_problems,
+            struct tmc_error *err)
+{
+  struct pipeline *p = ctx;
+  const struct tmc_batch_options *o = p->opts;
+  struct agg_state *a = agg->data;
+  enum tmc_status st = TMC_OK;
+  char *tmx_path = out_file (agg->out_dir, o->name, ".tmx");
+  if (tmx_path == NULL)
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  for (size_t i = 0; i < n_problems && st == TMC_OK; i++)
+    st = tmc_report_add_problem (a->rep, &problems[i], err);
+  if (st == TMC_OK && a->merger)
+    st = tmc_tmx_merger_finish (a->merger, a->all, NULL, err);
 
   /* OUT/<name>.tmx and the bilingual files, written as 'tmconv tmx
      merge' and 'tmconv tmx filter --split' write them.  */
@@ -452,7 +496,7 @@ aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
       wo.langmap = &plain;
       wo.flags = o->no_props ? TMC_TMX_NO_PROPS : 0;
       wo.date = p->date;
-      st = tmc_tmx_write (all, tmx_path, &wo, NULL, err);
+      st = tmc_tmx_write (a->all, tmx_path, &wo, NULL, err);
       if (st == TMC_OK && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir,
                                                                tmx_path)))
         st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
@@ -469,7 +513,7 @@ aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
             st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                                 _("out of memory"));
           else
-            st = tmc_tmx_write (all, pp, &wo, NULL, err);
+            st = tmc_tmx_write (a->all, pp, &wo, NULL, err);
           if (st == TMC_OK
               && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, pp)))
             st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
@@ -480,31 +524,25 @@ aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
 
   if (st == TMC_OK)
     {
-      st = tmc_report_finish (rep, err);
-      rep = NULL;
+      st = tmc_report_finish (a->rep, err);
+      a->rep = NULL;
     }
   if (st == TMC_OK)
     {
-      st = tmc_output_commit (json, err);
-      json = NULL;
+      st = tmc_output_commit (a->json, err);
+      a->json = NULL;
     }
   if (st == TMC_OK)
     {
-      st = tmc_output_commit (html, err);
-      html = NULL;
+      st = tmc_output_commit (a->html, err);
+      a->html = NULL;
     }
   if (st == TMC_OK
       && (tmc_batch_agg_add_file (agg, "report.json")
           || tmc_batch_agg_add_file (agg, "report.html")))
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  tmc_report_free (rep);
-  tmc_output_abort (json);
-  tmc_output_abort (html);
-  tmc_tmx_merger_free (merger);
-  tmc_tm_free (all);
-  free (json_path);
-  free (html_path);
   free (tmx_path);
+  agg_abort (ctx, agg);
   return st;
 }
 
@@ -531,7 +569,10 @@ tmc_batch_run (const struct tmc_corpus *corpus,
     return st;
   ops.ctx = &p;
   ops.job = report_job;
-  ops.aggregate = aggregate;
+  ops.agg_begin = agg_begin;
+  ops.agg_add = agg_add;
+  ops.agg_finish = agg_finish;
+  ops.agg_abort = agg_abort;
   struct tmc_batch_engine_options eo;
   eo.out_dir = opts->out_dir;
   eo.jobs = opts->jobs;

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "internal.h"
 #include "tmconv/report.h"
+#include "tmconv/tmx.h"
 
 /* ---- Figures ------------------------------------------------------ */
 
@@ -25,42 +26,11 @@ tmc_report_stats_destroy (struct tmc_report_stats *s)
   memset (s, 0, sizeof *s);
 }
 
-/* Parse a score written with a '.', whatever the locale ("0.934", "1").
-   Returns 0, or -1.  */
-static int
-parse_score (const char *s, double *out)
-{
-  double v = 0;
-  const char *p = s;
-  int digits = 0;
-  while (*p >= '0' && *p <= '9')
-    {
-      v = v * 10 + (*p++ - '0');
-      digits++;
-    }
-  if (*p == '.')
-    {
-      p++;
-      double scale = 0.1;
-      while (*p >= '0' && *p <= '9')
-        {
-          v += (*p++ - '0') * scale;
-          scale /= 10;
-          digits++;
-        }
-    }
-  if (digits == 0 || *p != '\0')
-    return -1;
-  *out = v;
-  return 0;
-}
-
 /* The x-score of TU: 1 and *SCORE, or 0 when it has none usable.  */
 static int
 unit_score (const struct tmc_tu *tu, double *score)
 {
-  const char *v = tmc_meta_prop (&tu->meta, "x-score");
-  return v && parse_score (v, score) == 0 ? 1 : 0;
+  return tmc_tmx_unit_score (tu, score) == 1;
 }
 
 /* The counts of the x-bead "A-F-E" of TU into N; 0 when it has none
@@ -68,7 +38,7 @@ unit_score (const struct tmc_tu *tu, double *score)
 static int
 unit_shape (const struct tmc_tu *tu, size_t n[TMC_BATCH_NLANG])
 {
-  const char *v = tmc_meta_prop (&tu->meta, "x-bead");
+  const char *v = tmc_meta_prop (&tu->meta, TMC_TMX_PROP_BEAD);
   if (v == NULL)
     return 0;
   const char *p = v;
@@ -526,7 +496,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
           fprintf (fp, "<tr class=\"%s%s%s\" id=\"r%zu-%zu\"><td>%zu</td>",
                    low || non_one ? "flag" : "ok", low ? " low" : "",
                    non_one ? " shape" : "", number, i + 1, i + 1);
-          const char *shape = tmc_meta_prop (&tu->meta, "x-bead");
+          const char *shape = tmc_meta_prop (&tu->meta, TMC_TMX_PROP_BEAD);
           fputs ("<td class=\"sh\">", fp);
           html_str (fp, shape ? shape : "?");
           fputs ("</td><td class=\"sc\">", fp);

@@ -419,37 +419,72 @@ copy_job (void *ctx, void *tctx, struct tmc_batch_job *job,
   return tmc_output_commit (o, err);
 }
 
+/* The aggregate: "all.txt", the outputs of the reports in order, each
+   in brackets with its number of warnings, or the error of a failed one.  */
+struct cat_state {
+  tmc_output *o;
+  size_t added;
+};
+
 static enum tmc_status
-cat_aggregate (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
+cat_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
 {
   (void) ctx;
   aggregates_run++;
   char path[1024];
   snprintf (path, sizeof path, "%s/all.txt", agg->out_dir);
-  tmc_output *o;
-  enum tmc_status st = tmc_output_open (path, &o, err);
-  if (st != TMC_OK)
-    return st;
-  for (size_t i = 0; i < agg->n_reports; i++)
+  struct cat_state *c = calloc (1, sizeof *c);
+  agg->data = c;
+  return tmc_output_open (path, &c->o, err);
+}
+
+static enum tmc_status
+cat_add (void *ctx, struct tmc_batch_agg *agg,
+         const struct tmc_batch_agg_report *r, struct tmc_error *err)
+{
+  (void) ctx;
+  (void) err;
+  struct cat_state *c = agg->data;
+  FILE *fp = tmc_output_stream (c->o);
+  if (!r->ok)
+    fprintf (fp, "[failed %s: %s]", r->report->id, r->error->message);
+  else
     {
-      const struct tmc_batch_agg_report *r = &agg->reports[i];
-      if (!r->ok)
-        {
-          fprintf (tmc_output_stream (o), "[failed %s: %s]",
-                   r->report->id, r->error->message);
-          continue;
-        }
       char *d = slurp (r->tmx_path);
-      fprintf (tmc_output_stream (o), "[%s w%zu]", d ? d : "?",
-               r->n_warnings);
+      fprintf (fp, "[%s w%zu]", d ? d : "?", r->n_warnings);
       free (d);
-      if (kill_in_aggregate && i == agg->n_reports / 2)
-        {
-          fflush (tmc_output_stream (o));
-          raise (SIGKILL);
-        }
     }
-  st = tmc_output_commit (o, err);
+  c->added++;
+  return TMC_OK;
+}
+
+static void
+cat_abort (void *ctx, struct tmc_batch_agg *agg)
+{
+  (void) ctx;
+  struct cat_state *c = agg->data;
+  if (c)
+    tmc_output_abort (c->o);
+  free (c);
+  agg->data = NULL;
+}
+
+static enum tmc_status
+cat_finish (void *ctx, struct tmc_batch_agg *agg,
+            const struct tmc_error *problems, size_t n_problems,
+            struct tmc_error *err)
+{
+  (void) problems;
+  (void) n_problems;
+  struct cat_state *c = agg->data;
+  if (kill_in_aggregate)
+    {
+      fflush (tmc_output_stream (c->o));
+      raise (SIGKILL);  /* written, not yet renamed into place */
+    }
+  enum tmc_status st = tmc_output_commit (c->o, err);
+  c->o = NULL;
+  cat_abort (ctx, agg);
   if (st == TMC_OK)
     tmc_batch_agg_add_file (agg, "all.txt");
   return st;
@@ -485,7 +520,10 @@ run_engine (const char *corpus_dir, const char *out, unsigned long jobs,
   ops.report_options = 1;
   ops.aggregate_options = 2;
   ops.job = copy_job;
-  ops.aggregate = cat_aggregate;
+  ops.agg_begin = cat_begin;
+  ops.agg_add = cat_add;
+  ops.agg_finish = cat_finish;
+  ops.agg_abort = cat_abort;
   struct tmc_batch_hooks hooks;
   memset (&hooks, 0, sizeof hooks);
   hooks.report = log_report;
@@ -692,7 +730,10 @@ TEST (engine_refuses_a_second_run_on_the_same_out)
   struct tmc_batch_ops ops;
   memset (&ops, 0, sizeof ops);
   ops.job = copy_job;
-  ops.aggregate = cat_aggregate;
+  ops.agg_begin = cat_begin;
+  ops.agg_add = cat_add;
+  ops.agg_finish = cat_finish;
+  ops.agg_abort = cat_abort;
   struct tmc_batch_summary sum;
   struct tmc_error e;
   CHECK_INT_EQ (tmc_batch_engine_run (c, &opt, &ops, NULL, &sum, &e),
