@@ -290,7 +290,8 @@ walk_dir (struct walk *w, const char *dir, const char *rel)
       tmc_error_set (w->err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
       return -1;
     }
-  qsort (names, n, sizeof *names, by_name);
+  if (n > 1)
+    qsort (names, n, sizeof *names, by_name);
 
   for (size_t i = 0; i < n && status == 0; i++)
     {
@@ -393,7 +394,8 @@ read_dir (struct tmc_corpus *c, const char *path, const char *exclude,
     st = err ? err->status : TMC_ERR_NOMEM;
   if (st == TMC_OK)
     {
-      qsort (w.files, w.n_files, sizeof *w.files, found_by_id_lang);
+      if (w.n_files > 1)
+        qsort (w.files, w.n_files, sizeof *w.files, found_by_id_lang);
       struct tmc_batch_report *r = NULL;
       for (size_t i = 0; i < w.n_files && st == TMC_OK; i++)
         {
@@ -782,7 +784,8 @@ read_manifest (struct tmc_corpus *c, const char *path, struct tmc_error *err)
     return st;
 
   /* Sort, then mark the second and later lines of one id.  */
-  qsort (c->reports, c->n_reports, sizeof *c->reports, by_id_then_line);
+  if (c->n_reports > 1)
+    qsort (c->reports, c->n_reports, sizeof *c->reports, by_id_then_line);
   for (size_t i = 1; i < c->n_reports; i++)
     {
       struct tmc_batch_report *r = &c->reports[i];
@@ -850,7 +853,7 @@ tmc_corpus_shard (struct tmc_corpus *c, unsigned long k, unsigned long n,
   for (size_t i = 0; i < total; i++)
     if (i < lo || i >= hi)
       report_destroy (&c->reports[i]);
-  if (lo > 0)
+  if (lo > 0 && hi > lo)
     memmove (c->reports, c->reports + lo, (hi - lo) * sizeof *c->reports);
   c->n_reports = hi - lo;
   return TMC_OK;

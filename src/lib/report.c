@@ -100,7 +100,8 @@ add_shape (struct tmc_report_stats *s, const char *shape, size_t count)
 static void
 sort_shapes (struct tmc_report_stats *s)
 {
-  qsort (s->shapes, s->n_shapes, sizeof *s->shapes, by_count_then_shape);
+  if (s->n_shapes > 1)
+    qsort (s->shapes, s->n_shapes, sizeof *s->shapes, by_count_then_shape);
 }
 
 enum tmc_status
