@@ -77,7 +77,14 @@ usage (void)
            "      --no-props         write no <prop> elements (for Trados)\n"
            "      --pairs=LIST       the bilingual files (default: "
            "en-az,en-fa,az-fa)\n"
-           "      --no-po            write no catalogues\n"),
+           "      --no-po            write no catalogues\n"
+           "      --po-source=LANG   the language of the msgids (default: "
+           "en)\n"
+           "      --po-langs=LIST    the catalogues' languages (default: "
+           "az,fa)\n"
+           "      --domain=NAME      the template's name (default: NAME)\n"
+           "      --fuzzy-below=X    entries scored below X are fuzzy "
+           "(default: 0.9)\n"),
          stdout);
   fputs ("\n", stdout);
   fputs (_("  -h, --help             display this help and exit\n"), stdout);
@@ -239,7 +246,11 @@ enum {
   OPT_ENCODING,
   OPT_NO_PROPS,
   OPT_PAIRS,
-  OPT_NO_PO
+  OPT_NO_PO,
+  OPT_PO_SOURCE,
+  OPT_PO_LANGS,
+  OPT_DOMAIN,
+  OPT_FUZZY_BELOW
 };
 
 int
@@ -262,6 +273,10 @@ cmd_batch (int argc, char **argv)
     { "no-props", no_argument, NULL, OPT_NO_PROPS },
     { "pairs", required_argument, NULL, OPT_PAIRS },
     { "no-po", no_argument, NULL, OPT_NO_PO },
+    { "po-source", required_argument, NULL, OPT_PO_SOURCE },
+    { "po-langs", required_argument, NULL, OPT_PO_LANGS },
+    { "domain", required_argument, NULL, OPT_DOMAIN },
+    { "fuzzy-below", required_argument, NULL, OPT_FUZZY_BELOW },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
   };
@@ -397,6 +412,24 @@ cmd_batch (int argc, char **argv)
           break;
         case OPT_NO_PO:
           o.no_po = 1;
+          break;
+        case OPT_PO_SOURCE:
+          o.po_source = optarg;
+          break;
+        case OPT_PO_LANGS:
+          o.po_langs = optarg;
+          break;
+        case OPT_DOMAIN:
+          o.po_domain = optarg;
+          break;
+        case OPT_FUZZY_BELOW:
+          if (tmc_cli_parse_double (cmd, "--fuzzy-below", optarg, 0, 1, &d)
+              != 0)
+            {
+              status = TMC_EXIT_ERROR;
+              goto out;
+            }
+          o.fuzzy_below = d;
           break;
         case 'h':
           usage ();

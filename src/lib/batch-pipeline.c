@@ -4,6 +4,9 @@
 
 #include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +18,7 @@
 #include "tmconv/hash.h"
 #include "tmconv/io.h"
 #include "tmconv/lexicon.h"
+#include "tmconv/po.h"
 #include "tmconv/report.h"
 #include "tmconv/segment.h"
 #include "tmconv/tmx.h"
@@ -467,6 +471,106 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
   return st;
 }
 
+/* OUT/po/DOMAIN.pot and a catalogue per target language, from the
+   merged memory ALL, as 'tmconv po export' writes them from
+   OUT/<name>.tmx.  */
+static enum tmc_status
+write_po (struct pipeline *p, struct tmc_batch_agg *agg,
+          const struct tmc_tm *all, struct tmc_error *err)
+{
+  const struct tmc_batch_options *o = p->opts;
+  char *dir = out_file (agg->out_dir, "po", "");
+  char *name = out_file ("", o->name, ".tmx");
+  /* The target languages: a copy of the list, cut at the commas.  */
+  char *langs_copy = o->po_langs ? tmc_strdup (o->po_langs) : NULL;
+  const char *langs[33];
+  size_t n_langs = 0;
+  enum tmc_status st = TMC_OK;
+  if (dir == NULL || name == NULL || (o->po_langs && langs_copy == NULL))
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  for (char *t = langs_copy; st == TMC_OK && t && *t;)
+    {
+      char *comma = strchr (t, ',');
+      if (comma)
+        *comma = '\0';
+      if (*t && n_langs < 32)
+        langs[n_langs++] = t;
+      t = comma ? comma + 1 : t + strlen (t);
+    }
+  langs[n_langs] = NULL;
+  if (st == TMC_OK && mkdir (dir, 0777) != 0 && errno != EEXIST)
+    st = tmc_error_set_errno (err, errno, dir, _("cannot create directory"));
+
+  struct tmc_po_export_options eo;
+  tmc_po_export_options_init (&eo);
+  eo.source_lang = o->po_source ? o->po_source : "en";
+  eo.langs = o->po_langs ? langs : NULL;
+  eo.domain = o->po_domain ? o->po_domain : o->name;
+  eo.fuzzy_below = o->fuzzy_below >= 0 ? o->fuzzy_below
+                                        : TMC_PO_FUZZY_BELOW_DEFAULT;
+  eo.date = p->date;
+  tmc_po_export *ex = NULL;
+  struct tmc_po_export_stats stats;
+  memset (&stats, 0, sizeof stats);
+  if (st == TMC_OK)
+    st = tmc_po_export_new (&eo, &ex, err);
+  if (st == TMC_OK)
+    st = tmc_po_export_add_tm (ex, all, name + 1, err);
+  if (st == TMC_OK)
+    st = tmc_po_export_prepare (ex, &stats, err);
+  /* libgettextpo is not thread-safe and does most of the work: as 'po
+     export' does, a second process writes the template while this one
+     writes the catalogues (the workers are done by now).  */
+  pid_t child = -1;
+  if (st == TMC_OK && stats.n_langs > 0)
+    {
+      fflush (NULL);
+      child = fork ();
+      if (child == 0)
+        _exit (tmc_po_export_write_file (ex, dir, -1, NULL, NULL) == TMC_OK
+               ? 0 : 1);
+    }
+  if (st == TMC_OK && child < 0)
+    st = tmc_po_export_write_file (ex, dir, -1, &stats, err);
+  for (size_t l = 0; l < stats.n_langs && l < 32 && st == TMC_OK; l++)
+    st = tmc_po_export_write_file (ex, dir, (int) l, &stats, err);
+  if (child > 0)
+    {
+      int ws = 0;
+      while (waitpid (child, &ws, 0) < 0 && errno == EINTR)
+        ;
+      if ((!WIFEXITED (ws) || WEXITSTATUS (ws) != 0) && st == TMC_OK)
+        {
+          /* Say why: write the template here.  */
+          st = tmc_po_export_write_file (ex, dir, -1, NULL, err);
+          if (st == TMC_OK)
+            st = tmc_error_set (err, TMC_ERR_IO, dir, 0, 0,
+                                _("cannot write the template"));
+        }
+    }
+  tmc_po_export_free (ex);
+
+  /* Record the files.  */
+  struct tmc_buf b = TMC_BUF_INIT;
+  if (st == TMC_OK
+      && (tmc_buf_printf (&b, "po/%s.pot", eo.domain) != 0
+          || tmc_batch_agg_add_file (agg, b.data) != 0))
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  for (size_t l = 0; l < stats.n_langs && l < 32 && st == TMC_OK; l++)
+    {
+      tmc_buf_reset (&b);
+      if (tmc_buf_printf (&b, "po/%s.po", stats.lang[l].lang) != 0
+          || tmc_batch_agg_add_file (agg, b.data) != 0)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+    }
+  tmc_buf_destroy (&b);
+  free (langs_copy);
+  free (dir);
+  free (name);
+  return st;
+}
+
 static enum tmc_status
 agg_finish (void *ctx, struct tmc_batch_agg *agg,
             const struct tmc_error *problems, size_t n_problems,
@@ -521,6 +625,9 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
           free (pp);
         }
     }
+
+  if (st == TMC_OK && !o->no_po)
+    st = write_po (p, agg, a->all, err);
 
   if (st == TMC_OK)
     {
