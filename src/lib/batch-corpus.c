@@ -596,7 +596,7 @@ read_manifest (struct tmc_corpus *c, const char *path, struct tmc_error *err)
   if (st != TMC_OK)
     return st;
   c->is_manifest = 1;
-  const char *display = strcmp (path, "-") == 0 ? _("(standard input)") : path;
+  const char *display = strcmp (path, "-") == 0 ? _("standard input") : path;
 
   /* The directory that relative paths start from.  */
   char *base;
@@ -714,7 +714,7 @@ read_manifest (struct tmc_corpus *c, const char *path, struct tmc_error *err)
         {
           char msg[128];
           snprintf (msg, sizeof msg,
-                    TMC_NGETTEXT ("expected %zu tab-separated field, found "
+                    dngettext (PACKAGE, "expected %zu tab-separated field, found "
                                   "%zu",
                                   "expected %zu tab-separated fields, found "
                                   "%zu", n_cols),

@@ -431,7 +431,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
       if (s->low)
         {
           fprintf (fp, " <span class=\"badge low\">");
-          fprintf (fp, TMC_NGETTEXT ("%zu low-confidence bead",
+          fprintf (fp, dngettext (PACKAGE, "%zu low-confidence bead",
                                      "%zu low-confidence beads", s->low),
                    s->low);
           fputs ("</span>", fp);
@@ -439,7 +439,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
       if (s->non_one)
         {
           fprintf (fp, " <span class=\"badge shape\">");
-          fprintf (fp, TMC_NGETTEXT ("%zu bead not 1-1-1",
+          fprintf (fp, dngettext (PACKAGE, "%zu bead not 1-1-1",
                                      "%zu beads not 1-1-1", s->non_one),
                    s->non_one);
           fputs ("</span>", fp);
@@ -779,12 +779,12 @@ tmc_report_finish (tmc_report *r, struct tmc_error *err)
         st = tmc_error_set_errno (err, errno ? errno : EIO, NULL,
                                   _("cannot read a temporary file"));
       fputs ("</tbody>\n<tfoot><tr><td>", fp);
-      fprintf (fp, TMC_NGETTEXT ("%zu report", "%zu reports", r->n_reports),
+      fprintf (fp, dngettext (PACKAGE, "%zu report", "%zu reports", r->n_reports),
                r->n_reports);
       if (r->n_failed)
         {
           fputs (", ", fp);
-          fprintf (fp, TMC_NGETTEXT ("%zu failed", "%zu failed",
+          fprintf (fp, dngettext (PACKAGE, "%zu failed", "%zu failed",
                                      r->n_failed), r->n_failed);
         }
       fputs ("</td>", fp);
