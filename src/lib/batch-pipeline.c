@@ -519,34 +519,49 @@ write_po (struct pipeline *p, struct tmc_batch_agg *agg,
   if (st == TMC_OK)
     st = tmc_po_export_prepare (ex, &stats, err);
   /* libgettextpo is not thread-safe and does most of the work: as 'po
-     export' does, a second process writes the template while this one
-     writes the catalogues (the workers are done by now).  */
-  pid_t child = -1;
-  if (st == TMC_OK && stats.n_langs > 0)
+     export' does, the files are written by several processes at once
+     (the workers are done by now), at most as many as --jobs; with one
+     job, all here, one after the other.  */
+  unsigned long jobs = o->jobs ? o->jobs : tmc_batch_cpus ();
+  size_t n_files = st == TMC_OK ? 1 + (stats.n_langs < 32 ? stats.n_langs
+                                                           : 32) : 0;
+  pid_t children[33];
+  size_t n_children = 0;
+  for (size_t f = 0; f < n_files && st == TMC_OK; f++)
     {
-      fflush (NULL);
-      child = fork ();
-      if (child == 0)
-        _exit (tmc_po_export_write_file (ex, dir, -1, NULL, NULL) == TMC_OK
-               ? 0 : 1);
+      int which = (int) f - 1;  /* -1: the template */
+      if (f + 1 < n_files && n_children + 1 < jobs)
+        {
+          fflush (NULL);
+          pid_t pid = fork ();
+          if (pid == 0)
+            _exit (tmc_po_export_write_file (ex, dir, which, NULL, NULL)
+                   == TMC_OK ? 0 : 1);
+          if (pid > 0)
+            {
+              children[n_children++] = pid;
+              continue;
+            }
+        }
+      st = tmc_po_export_write_file (ex, dir, which, &stats, err);
     }
-  if (st == TMC_OK && child < 0)
-    st = tmc_po_export_write_file (ex, dir, -1, &stats, err);
-  for (size_t l = 0; l < stats.n_langs && l < 32 && st == TMC_OK; l++)
-    st = tmc_po_export_write_file (ex, dir, (int) l, &stats, err);
-  if (child > 0)
+  int child_failed = 0;
+  for (size_t c = 0; c < n_children; c++)
     {
       int ws = 0;
-      while (waitpid (child, &ws, 0) < 0 && errno == EINTR)
+      while (waitpid (children[c], &ws, 0) < 0 && errno == EINTR)
         ;
-      if ((!WIFEXITED (ws) || WEXITSTATUS (ws) != 0) && st == TMC_OK)
-        {
-          /* Say why: write the template here.  */
-          st = tmc_po_export_write_file (ex, dir, -1, NULL, err);
-          if (st == TMC_OK)
-            st = tmc_error_set (err, TMC_ERR_IO, dir, 0, 0,
-                                _("cannot write the template"));
-        }
+      if (!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
+        child_failed = 1;
+    }
+  if (child_failed && st == TMC_OK)
+    {
+      /* Say why: write them all here.  */
+      for (size_t f = 0; f < n_files && st == TMC_OK; f++)
+        st = tmc_po_export_write_file (ex, dir, (int) f - 1, NULL, err);
+      if (st == TMC_OK)
+        st = tmc_error_set (err, TMC_ERR_IO, dir, 0, 0,
+                            _("cannot write the template"));
     }
   tmc_po_export_free (ex);
 
