@@ -472,11 +472,11 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
 }
 
 /* OUT/po/DOMAIN.pot and a catalogue per target language, from the
-   merged memory ALL, as 'tmconv po export' writes them from
-   OUT/<name>.tmx.  */
+   merged memory *ALL, as 'tmconv po export' writes them from
+   OUT/<name>.tmx.  Frees *ALL and sets it to NULL.  */
 static enum tmc_status
 write_po (struct pipeline *p, struct tmc_batch_agg *agg,
-          const struct tmc_tm *all, struct tmc_error *err)
+          struct tmc_tm **all, struct tmc_error *err)
 {
   const struct tmc_batch_options *o = p->opts;
   char *dir = out_file (agg->out_dir, "po", "");
@@ -515,7 +515,11 @@ write_po (struct pipeline *p, struct tmc_batch_agg *agg,
   if (st == TMC_OK)
     st = tmc_po_export_new (&eo, &ex, err);
   if (st == TMC_OK)
-    st = tmc_po_export_add_tm (ex, all, name + 1, err);
+    st = tmc_po_export_add_tm (ex, *all, name + 1, err);
+  /* The exporter keeps copies: the memory is no longer needed, and the
+     catalogues are the biggest thing libgettextpo builds.  */
+  tmc_tm_free (*all);
+  *all = NULL;
   if (st == TMC_OK)
     st = tmc_po_export_prepare (ex, &stats, err);
   /* libgettextpo is not thread-safe and does most of the work: as 'po
@@ -642,7 +646,7 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
     }
 
   if (st == TMC_OK && !o->no_po)
-    st = write_po (p, agg, a->all, err);
+    st = write_po (p, agg, &a->all, err);
 
   if (st == TMC_OK)
     {
