@@ -714,10 +714,10 @@ read_manifest (struct tmc_corpus *c, const char *path, struct tmc_error *err)
         {
           char msg[128];
           snprintf (msg, sizeof msg,
-                    dngettext (PACKAGE, "expected %zu tab-separated field, found "
-                                  "%zu",
-                                  "expected %zu tab-separated fields, found "
-                                  "%zu", n_cols),
+                    dngettext (PACKAGE,
+                               "expected %zu tab-separated field, found %zu",
+                               "expected %zu tab-separated fields, found %zu",
+                               n_cols),
                     n_cols, nf);
           oom = set_problem (r, TMC_ERR_SYNTAX, display, lineno,
                              nf > n_cols

@@ -73,7 +73,8 @@ parse_pairs (struct pipeline *p, const char *spec, struct tmc_error *err)
       const char *dash = memchr (s, '-', n);
       char a[16], b[16];
       if (dash == NULL || (size_t) (dash - s) >= sizeof a
-          || n - (size_t) (dash - s) - 1 >= sizeof b || p->n_pairs >= MAX_PAIRS)
+          || n - (size_t) (dash - s) - 1 >= sizeof b
+          || p->n_pairs >= MAX_PAIRS)
         return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
                               _("invalid language pairs '%s': expected "
                                 "pairs like en-az,en-fa,az-fa"), spec);

@@ -432,7 +432,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
         {
           fprintf (fp, " <span class=\"badge low\">");
           fprintf (fp, dngettext (PACKAGE, "%zu low-confidence bead",
-                                     "%zu low-confidence beads", s->low),
+                                  "%zu low-confidence beads", s->low),
                    s->low);
           fputs ("</span>", fp);
         }
@@ -440,7 +440,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
         {
           fprintf (fp, " <span class=\"badge shape\">");
           fprintf (fp, dngettext (PACKAGE, "%zu bead not 1-1-1",
-                                     "%zu beads not 1-1-1", s->non_one),
+                                  "%zu beads not 1-1-1", s->non_one),
                    s->non_one);
           fputs ("</span>", fp);
         }
@@ -511,7 +511,8 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
             {
               const char *t = unit_text (tu, l);
               fprintf (fp, "<td lang=\"%s\"%s%s>", tmc_batch_lang[l],
-                       l == 1 ? " dir=\"rtl\"" : "", t ? "" : " class=\"none\"");
+                       l == 1 ? " dir=\"rtl\"" : "",
+                       t ? "" : " class=\"none\"");
               if (t)
                 html_str (fp, t);
               fputs ("</td>", fp);
@@ -779,13 +780,13 @@ tmc_report_finish (tmc_report *r, struct tmc_error *err)
         st = tmc_error_set_errno (err, errno ? errno : EIO, NULL,
                                   _("cannot read a temporary file"));
       fputs ("</tbody>\n<tfoot><tr><td>", fp);
-      fprintf (fp, dngettext (PACKAGE, "%zu report", "%zu reports", r->n_reports),
-               r->n_reports);
+      fprintf (fp, dngettext (PACKAGE, "%zu report", "%zu reports",
+                              r->n_reports), r->n_reports);
       if (r->n_failed)
         {
           fputs (", ", fp);
           fprintf (fp, dngettext (PACKAGE, "%zu failed", "%zu failed",
-                                     r->n_failed), r->n_failed);
+                                  r->n_failed), r->n_failed);
         }
       fputs ("</td>", fp);
       for (int l = 0; l < TMC_BATCH_NLANG; l++)
