@@ -176,6 +176,37 @@ remove_output (const char *tmx_dir, const char *id)
   return removed;
 }
 
+/* OUT/DIR/ID.tmx, freshly allocated, or NULL.  */
+static char *
+extra_path (const char *out, const char *dir, const char *id)
+{
+  struct tmc_buf b = TMC_BUF_INIT;
+  if (tmc_buf_printf (&b, "%s/%s/%s.tmx", out, dir, id) != 0)
+    return NULL;
+  return tmc_buf_steal (&b, NULL);
+}
+
+/* Are OUT/DIR[k]/ID.tmx there with the sizes and times of R?  */
+static int
+extras_intact (const char *out, const struct tmc_batch_ops *ops,
+               const struct tmc_bstate_report *r)
+{
+  if (r->n_extra != ops->n_extra)
+    return 0;
+  for (size_t k = 0; k < ops->n_extra; k++)
+    {
+      char *p = extra_path (out, ops->extra_dirs[k], r->id);
+      struct stat sb;
+      int ok = p && stat (p, &sb) == 0 && S_ISREG (sb.st_mode)
+               && (int64_t) sb.st_size == r->extra_size[k]
+               && mtime_ns (&sb) == r->extra_mtime[k];
+      free (p);
+      if (!ok)
+        return 0;
+    }
+  return 1;
+}
+
 /* ---- Per-report slots ------------------------------------------------ */
 
 enum { SLOT_SKIP, SLOT_QUEUED, SLOT_FINISHED };
@@ -191,6 +222,8 @@ struct slot {
   size_t sentences[TMC_BATCH_NLANG];
   uint64_t out_hash;
   int64_t out_size, out_mtime;
+  int64_t extra_size[TMC_BSTATE_MAX_EXTRA];
+  int64_t extra_mtime[TMC_BSTATE_MAX_EXTRA];
   struct tmc_bstate_input inputs[TMC_BATCH_NLANG];  /* fresh hashes */
   size_t n_inputs;
   int oom;                    /* a warning could not be kept */
@@ -332,6 +365,7 @@ file_hash (const char *path, uint64_t *hash, int64_t *size, int64_t *mtime)
 /* ---- The run ------------------------------------------------------------ */
 
 struct run {
+  const char *out;
   const struct tmc_corpus *corpus;
   const struct tmc_batch_engine_options *opts;
   const struct tmc_batch_ops *ops;
@@ -374,10 +408,22 @@ process_one (struct run *run, size_t idx, void *tctx)
                                 _("out of memory"));
       free (dir);
     }
+  char *extra[TMC_BSTATE_MAX_EXTRA] = { NULL };
+  for (size_t k = 0; k < ops->n_extra && st == TMC_OK; k++)
+    {
+      extra[k] = extra_path (run->out, ops->extra_dirs[k], r->id);
+      char *dir = extra[k] ? dir_of (extra[k]) : NULL;
+      st = dir ? make_dirs (dir, &e)
+               : tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+      free (dir);
+    }
   struct tmc_batch_job job;
   memset (&job, 0, sizeof job);
   job.report = r;
   job.out_path = out;
+  job.extra_paths = (const char *const *) extra;
+  job.n_extra = ops->n_extra;
   job.warn.fn = collect_warning;
   job.warn.data = s;
   if (st == TMC_OK)
@@ -385,6 +431,17 @@ process_one (struct run *run, size_t idx, void *tctx)
   if (st == TMC_OK
       && file_hash (out, &s->out_hash, &s->out_size, &s->out_mtime) != 0)
     st = tmc_error_set_errno (&e, errno, out, _("cannot read file"));
+  for (size_t k = 0; k < ops->n_extra && st == TMC_OK; k++)
+    {
+      uint64_t h = 0;
+      if (file_hash (extra[k], &h, &s->extra_size[k], &s->extra_mtime[k])
+          != 0)
+        st = tmc_error_set_errno (&e, errno, extra[k],
+                                  _("cannot read file"));
+      s->out_hash = tmc_hash_u64 (s->out_hash, h);
+    }
+  for (size_t k = 0; k < ops->n_extra; k++)
+    free (extra[k]);
   if (st != TMC_OK)
     {
       if (e.status == TMC_OK)
@@ -409,6 +466,9 @@ process_one (struct run *run, size_t idx, void *tctx)
       rec.out_hash = s->out_hash;
       rec.out_size = s->out_size;
       rec.out_mtime = s->out_mtime;
+      rec.n_extra = ops->n_extra;
+      memcpy (rec.extra_size, s->extra_size, sizeof rec.extra_size);
+      memcpy (rec.extra_mtime, s->extra_mtime, sizeof rec.extra_mtime);
       memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
       rec.warnings = s->warnings;
       rec.n_warnings = s->n_warnings;
@@ -620,7 +680,8 @@ lock_out (const char *out, struct tmc_error *err)
    -1 when out of memory.  */
 static int
 agg_report (const struct run *run, const struct tmc_bstate *state, size_t i,
-            struct tmc_batch_agg_report *a, char **path)
+            struct tmc_batch_agg_report *a, char **path,
+            char *extra[TMC_BSTATE_MAX_EXTRA])
 {
   const struct slot *s = &run->slots[i];
   memset (a, 0, sizeof *a);
@@ -645,6 +706,12 @@ agg_report (const struct run *run, const struct tmc_bstate *state, size_t i,
         return -1;
       *path = tmc_buf_steal (&b, NULL);
       a->tmx_path = *path;
+      for (size_t k = 0; k < run->ops->n_extra; k++)
+        if ((extra[k] = extra_path (run->out, run->ops->extra_dirs[k],
+                                    a->report->id)) == NULL)
+          return -1;
+      a->extra_paths = (const char *const *) extra;
+      a->n_extra = run->ops->n_extra;
     }
   return 0;
 }
@@ -656,10 +723,15 @@ feed_aggregate (const struct run *run, const struct tmc_bstate *state,
 {
   struct tmc_batch_agg_report a;
   char *path;
-  if (agg_report (run, state, i, &a, &path) != 0)
-    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  enum tmc_status st = run->ops->agg_add (run->ops->ctx, agg, &a, err);
+  char *extra[TMC_BSTATE_MAX_EXTRA] = { NULL };
+  enum tmc_status st;
+  if (agg_report (run, state, i, &a, &path, extra) != 0)
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  else
+    st = run->ops->agg_add (run->ops->ctx, agg, &a, err);
   free (path);
+  for (size_t k = 0; k < TMC_BSTATE_MAX_EXTRA; k++)
+    free (extra[k]);
   return st;
 }
 
@@ -688,6 +760,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
 
   struct run run;
   memset (&run, 0, sizeof run);
+  run.out = out;
   run.corpus = corpus;
   run.opts = opts;
   run.ops = ops;
@@ -776,7 +849,8 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
           if (tmc_buf_printf (&b, "%s/%s.tmx", run.tmx_dir, r->id) == 0
               && stat (b.data, &sb) == 0 && S_ISREG (sb.st_mode)
               && (int64_t) sb.st_size == old->out_size
-              && mtime_ns (&sb) == old->out_mtime)
+              && mtime_ns (&sb) == old->out_mtime
+              && extras_intact (out, ops, old))
             fresh = 1;
           tmc_buf_destroy (&b);
         }
@@ -787,6 +861,8 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
           s->out_hash = old->out_hash;
           s->out_size = old->out_size;
           s->out_mtime = old->out_mtime;
+          memcpy (s->extra_size, old->extra_size, sizeof s->extra_size);
+          memcpy (s->extra_mtime, old->extra_mtime, sizeof s->extra_mtime);
           memcpy (s->sentences, old->sentences, sizeof s->sentences);
         }
       else
@@ -974,6 +1050,9 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
           rec.out_hash = s->out_hash;
           rec.out_size = s->out_size;
           rec.out_mtime = s->out_mtime;
+          rec.n_extra = ops->n_extra;
+          memcpy (rec.extra_size, s->extra_size, sizeof rec.extra_size);
+          memcpy (rec.extra_mtime, s->extra_mtime, sizeof rec.extra_mtime);
           memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
           w = s->warnings;
           nw = s->n_warnings;
@@ -1035,6 +1114,13 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
         }
       if (remove_output (run.tmx_dir, id) && !in_corpus)
         summary->removed++;
+      for (size_t k = 0; k < ops->n_extra; k++)
+        {
+          char *dir = path_join (out, ops->extra_dirs[k]);
+          if (dir)
+            remove_output (dir, id);
+          free (dir);
+        }
     }
 
   /* The aggregates: rebuilt when what goes into them changed.  */

@@ -17,6 +17,10 @@
 struct tmc_batch_job {
   const struct tmc_batch_report *report;
   const char *out_path;           /* OUT/tmx/<id>.tmx; its directory exists */
+  /* The report's other outputs: OUT/<extra_dirs[k]>/<id>.tmx, in the
+     order of tmc_batch_ops.extra_dirs; their directories exist.  */
+  const char *const *extra_paths;
+  size_t n_extra;
   struct tmc_warn_handler warn;   /* collects the report's warnings */
   size_t sentences[TMC_BATCH_NLANG];  /* the job sets them */
 };
@@ -26,6 +30,8 @@ struct tmc_batch_agg_report {
   const struct tmc_batch_report *report;
   int ok;                          /* else failed, see error */
   const char *tmx_path;            /* OUT/tmx/<id>.tmx when ok */
+  const char *const *extra_paths;  /* its other outputs when ok */
+  size_t n_extra;
   const struct tmc_error *error;
   const struct tmc_error *warnings;
   size_t n_warnings;
@@ -50,6 +56,11 @@ struct tmc_batch_ops {
      depend on besides the inputs (options, their files, the version).  */
   uint64_t report_options;
   uint64_t aggregate_options;
+  /* Each report has, besides OUT/tmx/<id>.tmx, an output
+     OUT/<extra_dirs[k]>/<id>.tmx for each of these N_EXTRA directories
+     (at most 8; relative to OUT, e.g. "pairs/en-az").  */
+  const char *const *extra_dirs;
+  size_t n_extra;
   /* Per-thread state for the jobs; both may be NULL.  */
   void *(*thread_start) (void *ctx);
   void (*thread_end) (void *ctx, void *thread_ctx);

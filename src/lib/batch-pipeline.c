@@ -45,6 +45,9 @@ struct pipeline {
   enum tmc_tmx_encoding encoding;
   char pairs[MAX_PAIRS][2][16];
   size_t n_pairs;
+  /* "pairs/en-az": where each report's units of a pair go.  */
+  char pair_dir[MAX_PAIRS][48];
+  const char *pair_dirs[MAX_PAIRS];
   long long date;                    /* TMX creation date */
 };
 
@@ -91,6 +94,15 @@ parse_pairs (struct pipeline *p, const char *spec, struct tmc_error *err)
                 tmc_batch_lang[tmc_batch_lang_index (a)]);
       snprintf (p->pairs[p->n_pairs][1], 16, "%s",
                 tmc_batch_lang[tmc_batch_lang_index (b)]);
+      snprintf (p->pair_dir[p->n_pairs], sizeof p->pair_dir[0],
+                "pairs/%s-%s", tmc_batch_lang[tmc_batch_lang_index (a)],
+                tmc_batch_lang[tmc_batch_lang_index (b)]);
+      p->pair_dirs[p->n_pairs] = p->pair_dir[p->n_pairs];
+      for (size_t k = 0; k < p->n_pairs; k++)
+        if (strcmp (p->pair_dir[k], p->pair_dir[p->n_pairs]) == 0)
+          return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                                _("invalid language pairs '%s': expected "
+                                  "pairs like en-az,en-fa,az-fa"), spec);
       p->n_pairs++;
       s += n;
       if (*s == ',')
@@ -191,8 +203,8 @@ pipeline_init (struct pipeline *p, const struct tmc_batch_options *o,
     st = parse_pairs (p, o->pairs ? o->pairs : DEFAULT_PAIRS, err);
   for (size_t i = 0; i < p->n_pairs; i++)
     {
-      ah = tmc_hash_str (ah, p->pairs[i][0]);
-      ah = tmc_hash_str (ah, p->pairs[i][1]);
+      rh = tmc_hash_str (rh, p->pair_dir[i]);
+      ah = tmc_hash_str (ah, p->pair_dir[i]);
     }
 
   /* The aggregates and the report.  */
@@ -240,11 +252,12 @@ add_variant (struct tmc_tu *tu, const char *tag, const struct tmc_doc *doc,
   return rc;
 }
 
-/* The translation memory of alignment AL of the documents DOCS (az, fa,
-   en) of report ID, in the unit scheme of tmx.h.  */
+/* The translation memory of alignment AL of report ID, in the unit scheme
+   of tmx.h: AL's document d is DOCS[LANGS[d]] (DOCS in the order az, fa,
+   en).  */
 static enum tmc_status
 beads_to_tm (const char *id, struct tmc_doc *const *docs,
-             const struct tmc_alignment *al,
+             const struct tmc_alignment *al, const int *langs,
              const struct tmc_tmx_langmap *map, struct tmc_tm *tm,
              struct tmc_error *err)
 {
@@ -260,9 +273,13 @@ beads_to_tm (const char *id, struct tmc_doc *const *docs,
       const struct tmc_bead *b = &al->beads[i];
       struct tmc_tu tu;
       tmc_tu_init (&tu);
+      /* The shape counts az, fa, en, whatever documents the alignment
+         joins (a pair's third language has 0).  */
+      size_t len[TMC_BATCH_NLANG] = { 0, 0, 0 };
+      for (size_t d = 0; d < al->n_docs; d++)
+        len[langs[d]] = b->len[d];
       char shape[64], score[8];
-      snprintf (shape, sizeof shape, "%zu-%zu-%zu", b->len[0], b->len[1],
-                b->len[2]);
+      snprintf (shape, sizeof shape, "%zu-%zu-%zu", len[0], len[1], len[2]);
       tmc_tmx_format_score (b->score, score);
       tu.tuid = tmc_tmx_make_tuid (id, i + 1);
       int rc = tu.tuid == NULL
@@ -270,8 +287,9 @@ beads_to_tm (const char *id, struct tmc_doc *const *docs,
                || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL, shape)
                || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_SCORE, NULL,
                                      score);
-      for (int l = 0; l < TMC_BATCH_NLANG && rc == 0; l++)
-        rc = add_variant (&tu, tags[l], docs[l], b->start[l], b->len[l]);
+      for (size_t d = 0; d < al->n_docs && rc == 0; d++)
+        rc = add_variant (&tu, tags[langs[d]], docs[langs[d]], b->start[d],
+                          b->len[d]);
       if (rc != 0 || tmc_tm_add_tu_move (tm, &tu, err) != TMC_OK)
         {
           tmc_tu_destroy (&tu);
@@ -328,8 +346,9 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
         st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                             _("out of memory"));
     }
+  static const int all_langs[TMC_BATCH_NLANG] = { 0, 1, 2 };
   if (st == TMC_OK)
-    st = beads_to_tm (r->id, docs, al, &p->langmap, tm, err);
+    st = beads_to_tm (r->id, docs, al, all_langs, &p->langmap, tm, err);
   if (st == TMC_OK)
     {
       struct tmc_tmx_write_opts wo;
@@ -342,6 +361,47 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
       wo.warn = &job->warn;
       wo.name = job->out_path;
       st = tmc_tmx_write (tm, job->out_path, &wo, NULL, err);
+    }
+
+  /* Each pair: the 3-way alignment refined for the pair (where only the
+     third language joined two sentences, the pair keeps them apart),
+     the beads that have both languages.  */
+  for (size_t k = 0; k < p->n_pairs && k < job->n_extra && st == TMC_OK; k++)
+    {
+      int pl[2] = { tmc_batch_lang_index (p->pairs[k][0]),
+                    tmc_batch_lang_index (p->pairs[k][1]) };
+      struct tmc_align_params params = p->params;
+      params.warn = &job->warn;
+      const struct tmc_doc *const cdocs[3] = { docs[0], docs[1], docs[2] };
+      struct tmc_alignment *pa = NULL;
+      struct tmc_tm *ptm = tmc_tm_new ();
+      if (ptm == NULL)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+      if (st == TMC_OK)
+        st = tmc_align_project (cdocs, al, (size_t) pl[0], (size_t) pl[1],
+                                &params, &pa, err);
+      if (st == TMC_OK)
+        st = beads_to_tm (r->id, docs, pa, pl, &p->langmap, ptm, err);
+      if (st == TMC_OK)
+        {
+          const char *langs[2] = { p->pairs[k][0], p->pairs[k][1] };
+          struct tmc_tmx_write_opts wo;
+          tmc_tmx_write_opts_init (&wo);
+          wo.encoding = p->encoding;
+          wo.langmap = &p->langmap;
+          wo.srclang = langs[0];
+          wo.langs = langs;
+          wo.n_langs = 2;
+          wo.min_langs = 2;
+          wo.date = p->date;
+          wo.flags = p->opts->no_props ? TMC_TMX_NO_PROPS : 0;
+          wo.warn = &job->warn;
+          wo.name = job->extra_paths[k];
+          st = tmc_tmx_write (ptm, job->extra_paths[k], &wo, NULL, err);
+        }
+      tmc_alignment_free (pa);
+      tmc_tm_free (ptm);
     }
   tmc_tm_free (tm);
   tmc_alignment_free (al);
@@ -373,7 +433,9 @@ rel_to (const char *out, const char *path)
 struct agg_state {
   struct tmc_tm *all;
   tmc_tmx_merger *merger;
-  int have_header;
+  /* The same, per pair.  */
+  struct tmc_tm *pair[MAX_PAIRS];
+  tmc_tmx_merger *pair_merger[MAX_PAIRS];
   tmc_output *json, *html;
   tmc_report *rep;
 };
@@ -390,6 +452,11 @@ agg_abort (void *ctx, struct tmc_batch_agg *agg)
   tmc_output_abort (a->html);
   tmc_tmx_merger_free (a->merger);
   tmc_tm_free (a->all);
+  for (size_t k = 0; k < MAX_PAIRS; k++)
+    {
+      tmc_tmx_merger_free (a->pair_merger[k]);
+      tmc_tm_free (a->pair[k]);
+    }
   free (a);
   agg->data = NULL;
 }
@@ -406,6 +473,9 @@ agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
   if (a == NULL || json_path == NULL || html_path == NULL
       || (a->all = tmc_tm_new ()) == NULL)
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  for (size_t k = 0; k < p->n_pairs && st == TMC_OK; k++)
+    if ((a->pair[k] = tmc_tm_new ()) == NULL)
+      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   if (st == TMC_OK)
     st = tmc_output_open (json_path, &a->json, err);
   if (st == TMC_OK)
@@ -425,11 +495,33 @@ agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
   return st;
 }
 
+/* Add the units of TM, read from FILE, to the merged memory *ALL with
+   MERGER, as 'tmconv tmx merge' does: the header is the first file's.
+   TM's units are moved.  */
+static enum tmc_status
+merge_into (struct tmc_tm *all, tmc_tmx_merger **merger, struct tmc_tm *tm,
+            const char *file, struct tmc_error *err)
+{
+  enum tmc_status st = TMC_OK;
+  if (*merger == NULL)
+    {
+      all->header = tm->header;
+      memset (&tm->header, 0, sizeof tm->header);
+      const char *src = all->header.srclang
+                        && tmc_tmx_lang_valid (all->header.srclang)
+                          ? all->header.srclang : NULL;
+      st = tmc_tmx_merger_new (src, merger, err);
+    }
+  for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
+    st = tmc_tmx_merger_add (*merger, &tm->tus[k], file, 0, 0, NULL, err);
+  return st;
+}
+
 static enum tmc_status
 agg_add (void *ctx, struct tmc_batch_agg *agg,
          const struct tmc_batch_agg_report *r, struct tmc_error *err)
 {
-  (void) ctx;
+  struct pipeline *p = ctx;
   struct agg_state *a = agg->data;
   struct tmc_report_item it;
   memset (&it, 0, sizeof it);
@@ -452,23 +544,18 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
     it.error = r->error;
   st = tmc_report_add (a->rep, &it, err);
   if (st == TMC_OK && tm)
-    {
-      /* As 'tmconv tmx merge': the header is the first file's.  */
-      if (!a->have_header)
-        {
-          a->have_header = 1;
-          a->all->header = tm->header;
-          memset (&tm->header, 0, sizeof tm->header);
-          const char *src = a->all->header.srclang
-                            && tmc_tmx_lang_valid (a->all->header.srclang)
-                              ? a->all->header.srclang : NULL;
-          st = tmc_tmx_merger_new (src, &a->merger, err);
-        }
-      for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
-        st = tmc_tmx_merger_add (a->merger, &tm->tus[k], r->tmx_path, 0, 0,
-                                 NULL, err);
-    }
+    st = merge_into (a->all, &a->merger, tm, r->tmx_path, err);
   tmc_tm_free (tm);
+  for (size_t k = 0; k < p->n_pairs && k < r->n_extra && r->ok
+                     && st == TMC_OK; k++)
+    {
+      struct tmc_tm *ptm = NULL;
+      st = tmc_tmx_read (r->extra_paths[k], &ptm, NULL, err);
+      if (st == TMC_OK)
+        st = merge_into (a->pair[k], &a->pair_merger[k], ptm,
+                         r->extra_paths[k], err);
+      tmc_tm_free (ptm);
+    }
   return st;
 }
 
@@ -609,7 +696,7 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
     st = tmc_tmx_merger_finish (a->merger, a->all, NULL, err);
 
   /* OUT/<name>.tmx and the bilingual files, written as 'tmconv tmx
-     merge' and 'tmconv tmx filter --split' write them.  */
+     merge' writes them.  */
   struct tmc_tmx_langmap plain;
   tmc_tmx_langmap_init (&plain);
   if (st == TMC_OK)
@@ -627,17 +714,20 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
                             _("out of memory"));
       for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
         {
-          const char *langs[2] = { p->pairs[i][0], p->pairs[i][1] };
-          wo.langs = langs;
-          wo.n_langs = 2;
-          wo.srclang = langs[0];
-          wo.min_langs = 2;
-          char *pp = tmc_tmx_pair_path (tmx_path, langs[0], langs[1]);
+          /* The pair's units of every report, merged.  A run with no
+             report has no header to take: then it is the one the
+             writer makes, with the pair's source language.  */
+          if (a->pair_merger[i])
+            st = tmc_tmx_merger_finish (a->pair_merger[i], a->pair[i], NULL,
+                                        err);
+          wo.srclang = a->pair_merger[i] ? NULL : p->pairs[i][0];
+          char *pp = tmc_tmx_pair_path (tmx_path, p->pairs[i][0],
+                                        p->pairs[i][1]);
           if (pp == NULL)
             st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                                 _("out of memory"));
-          else
-            st = tmc_tmx_write (a->all, pp, &wo, NULL, err);
+          else if (st == TMC_OK)
+            st = tmc_tmx_write (a->pair[i], pp, &wo, NULL, err);
           if (st == TMC_OK
               && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, pp)))
             st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
@@ -695,6 +785,8 @@ tmc_batch_run (const struct tmc_corpus *corpus,
   if (st != TMC_OK)
     return st;
   ops.ctx = &p;
+  ops.extra_dirs = p.pair_dirs;
+  ops.n_extra = p.n_pairs;
   ops.job = report_job;
   ops.agg_begin = agg_begin;
   ops.agg_add = agg_add;

@@ -103,7 +103,13 @@ format_report (struct tmc_buf *b, const struct tmc_bstate_report *r)
                          "\t%zu\t%zu", tmc_hash_hex (r->key, k),
                          tmc_hash_hex (r->out_hash, o), r->out_size,
                          r->out_mtime, r->sentences[0], r->sentences[1],
-                         r->sentences[2], r->n_warnings) != 0)
+                         r->sentences[2], r->n_extra) != 0)
+    return -1;
+  for (size_t i = 0; i < r->n_extra; i++)
+    if (tmc_buf_printf (b, "\t%" PRId64 "\t%" PRId64, r->extra_size[i],
+                        r->extra_mtime[i]) != 0)
+      return -1;
+  if (tmc_buf_printf (b, "\t%zu", r->n_warnings) != 0)
     return -1;
   for (size_t i = 0; i < r->n_warnings; i++)
     {
@@ -219,41 +225,54 @@ tmc_bstate_parse_line (struct tmc_bstate *s, char *line)
     unescape (f[i]);
 
   int ok = 0;
-  if (strcmp (f[0], "R") == 0 && n >= 10)
+  if (strcmp (f[0], "R") == 0 && n >= 11)
     {
       struct tmc_bstate_report r;
       memset (&r, 0, sizeof r);
-      uint64_t nw, sz[TMC_BATCH_NLANG];
+      uint64_t nw, nx, sz[TMC_BATCH_NLANG];
+      size_t w0 = 0;  /* index of the first warning field */
       if (parse_hash (f[2], &r.key) == 0 && parse_hash (f[3], &r.out_hash) == 0
           && parse_i64 (f[4], &r.out_size) == 0
           && parse_i64 (f[5], &r.out_mtime) == 0
           && parse_u64 (f[6], &sz[0]) == 0 && parse_u64 (f[7], &sz[1]) == 0
-          && parse_u64 (f[8], &sz[2]) == 0 && parse_u64 (f[9], &nw) == 0
-          && nw <= (n - 10) / 4 && n == 10 + 4 * nw)
+          && parse_u64 (f[8], &sz[2]) == 0 && parse_u64 (f[9], &nx) == 0
+          && nx <= TMC_BSTATE_MAX_EXTRA && n >= 11 + 2 * nx
+          && parse_u64 (f[10 + 2 * nx], &nw) == 0
+          && nw <= n / 4 && n == 11 + 2 * nx + 4 * nw)
         {
           ok = 1;
+          r.n_extra = (size_t) nx;
+          for (size_t x = 0; x < nx && ok == 1; x++)
+            if (parse_i64 (f[10 + 2 * x], &r.extra_size[x]) != 0
+                || parse_i64 (f[11 + 2 * x], &r.extra_mtime[x]) != 0)
+              ok = 0;
+          w0 = 11 + 2 * (size_t) nx;
           for (int l = 0; l < TMC_BATCH_NLANG; l++)
             r.sentences[l] = (size_t) sz[l];
-          r.id = tmc_strdup (f[1]);
-          r.n_warnings = (size_t) nw;
-          r.warnings = nw ? calloc (nw, sizeof *r.warnings) : NULL;
-          if (r.id == NULL || (nw && r.warnings == NULL))
-            ok = -1;
+          if (ok == 1)
+            {
+              r.id = tmc_strdup (f[1]);
+              r.n_warnings = (size_t) nw;
+              r.warnings = nw ? calloc (nw, sizeof *r.warnings) : NULL;
+              if (r.id == NULL || (nw && r.warnings == NULL))
+                ok = -1;
+            }
           for (size_t w = 0; w < nw && ok == 1; w++)
             {
               struct tmc_error *e = &r.warnings[w];
               uint64_t ln, col;
-              if (parse_u64 (f[11 + 4 * w], &ln) != 0
-                  || parse_u64 (f[12 + 4 * w], &col) != 0)
+              if (parse_u64 (f[w0 + 1 + 4 * w], &ln) != 0
+                  || parse_u64 (f[w0 + 2 + 4 * w], &col) != 0)
                 {
                   ok = 0;
                   break;
                 }
               e->status = TMC_OK;
-              snprintf (e->file, sizeof e->file, "%s", f[10 + 4 * w]);
+              snprintf (e->file, sizeof e->file, "%s", f[w0 + 4 * w]);
               e->line = (unsigned long) ln;
               e->column = (unsigned long) col;
-              snprintf (e->message, sizeof e->message, "%s", f[13 + 4 * w]);
+              snprintf (e->message, sizeof e->message, "%s",
+                        f[w0 + 3 + 4 * w]);
             }
           if (ok == 1
               && tmc_grow ((void **) &s->reports, &s->reports_cap,

@@ -12,8 +12,9 @@
    Lines (fields separated by tabs, '\\', tab, CR and LF escaped as \\\\,
    \\t, \\r, \\n; the last field the line's checksum, 16 hex digits):
      tmconv-batch-state  VERSION                 first line of "state"
-     R  ID KEY OUT-HASH OUT-SIZE OUT-MTIME S-AZ S-FA S-EN N
-        then N times: FILE LINE COLUMN MESSAGE   a report and its warnings
+     R  ID KEY OUT-HASH OUT-SIZE OUT-MTIME S-AZ S-FA S-EN X
+        then X times: SIZE MTIME                 its other outputs
+        then N, then N times: FILE LINE COLUMN MESSAGE   its warnings
      I  PATH SIZE MTIME CTIME INODE HASHED-AT HASH   an input's hash
      A  KEY                                     the aggregates' key
      F  PATH SIZE MTIME                         an aggregate file
@@ -32,12 +33,18 @@
 #define TMC_BSTATE_DIR ".tmconv-batch"
 #define TMC_BSTATE_VERSION "1"
 
+/* The most outputs of a report besides OUT/tmx/<id>.tmx.  */
+#define TMC_BSTATE_MAX_EXTRA 8
+
 struct tmc_bstate_report {
   char *id;
   uint64_t key;        /* hash of the inputs and the options */
-  uint64_t out_hash;   /* hash of the content of OUT/tmx/<id>.tmx */
-  int64_t out_size;
+  uint64_t out_hash;   /* hash of the content of its outputs */
+  int64_t out_size;    /* of OUT/tmx/<id>.tmx */
   int64_t out_mtime;
+  size_t n_extra;      /* its other outputs, in the order of the ops */
+  int64_t extra_size[TMC_BSTATE_MAX_EXTRA];
+  int64_t extra_mtime[TMC_BSTATE_MAX_EXTRA];
   size_t sentences[TMC_BATCH_NLANG];
   struct tmc_error *warnings;
   size_t n_warnings;

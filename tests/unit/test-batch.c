@@ -416,6 +416,24 @@ copy_job (void *ctx, void *tctx, struct tmc_batch_job *job,
     }
   if (kill_after > 0 && done >= kill_after)
     raise (SIGKILL);  /* before the commit: a half-done report */
+  /* The second output: "side:<id>".  */
+  for (size_t k = 0; k < job->n_extra; k++)
+    {
+      tmc_output *x;
+      enum tmc_status xs = tmc_output_open (job->extra_paths[k], &x, err);
+      if (xs != TMC_OK)
+        {
+          tmc_output_abort (o);
+          return xs;
+        }
+      fprintf (tmc_output_stream (x), "side:%s", job->report->id);
+      xs = tmc_output_commit (x, err);
+      if (xs != TMC_OK)
+        {
+          tmc_output_abort (o);
+          return xs;
+        }
+    }
   return tmc_output_commit (o, err);
 }
 
@@ -451,8 +469,11 @@ cat_add (void *ctx, struct tmc_batch_agg *agg,
   else
     {
       char *d = slurp (r->tmx_path);
-      fprintf (fp, "[%s w%zu]", d ? d : "?", r->n_warnings);
+      char *x = r->n_extra ? slurp (r->extra_paths[0]) : NULL;
+      fprintf (fp, "[%s w%zu%s%s]", d ? d : "?", r->n_warnings, x ? " " : "",
+               x ? x : "");
       free (d);
+      free (x);
     }
   c->added++;
   return TMC_OK;
@@ -519,6 +540,9 @@ run_engine (const char *corpus_dir, const char *out, unsigned long jobs,
   memset (&ops, 0, sizeof ops);
   ops.report_options = 1;
   ops.aggregate_options = 2;
+  static const char *const extra_dirs[] = { "side/x" };
+  ops.extra_dirs = extra_dirs;
+  ops.n_extra = 1;
   ops.job = copy_job;
   ops.agg_begin = cat_begin;
   ops.agg_add = cat_add;
@@ -575,9 +599,10 @@ TEST (engine_same_output_whatever_the_jobs_and_in_order)
   char *a4 = slurp (P ("eng/o4/all.txt", NULL));
   CHECK (a1 != NULL && a4 != NULL);
   CHECK_STR_EQ (a1, a4);
-  CHECK (strstr (a1, "[g0/r00:az0fa0en0 w0][g0/r03:") == a1);
+  CHECK (strstr (a1, "[g0/r00:az0fa0en0 w0 side:g0/r00][g0/r03:") == a1);
   CHECK (strstr (a1, "[failed g1/r10: cannot use this]") != NULL);
-  CHECK (strstr (a1, "[g2/r11:az11fa11WARN w1]") != NULL);
+  CHECK (strstr (a1, "[g2/r11:az11fa11WARN w1 side:g2/r11]") != NULL);
+  CHECK (exists (P ("eng/o1/side/x/g2/r11.tmx", NULL)));
   CHECK (!exists (P ("eng/o1/tmx/g1/r10.tmx", NULL)));
   CHECK (exists (P ("eng/o1/tmx/g2/r11.tmx", NULL)));
   free (a1);
@@ -620,6 +645,12 @@ TEST (engine_reruns_only_what_changed)
   CHECK_STR_EQ (r3, "g0/r03:az3fa3en3");
   free (r3);
 
+  /* A second output removed: its report is redone.  */
+  unlink (P ("eng/o/side/x/g1/r07.tmx", NULL));
+  s = run_engine (c, o, 2, 0);
+  CHECK_INT_EQ (s.done, 1);
+  CHECK (exists (P ("eng/o/side/x/g1/r07.tmx", NULL)));
+
   /* An aggregate removed: rebuilt, reports kept.  */
   unlink (P ("eng/o/all.txt", NULL));
   s = run_engine (c, o, 2, 0);
@@ -638,6 +669,7 @@ TEST (engine_reruns_only_what_changed)
   CHECK_INT_EQ (s.reports, 11);
   CHECK_INT_EQ (s.removed, 1);
   CHECK (!exists (P ("eng/o/tmx/g2/r05.tmx", NULL)));
+  CHECK (!exists (P ("eng/o/side/x/g2/r05.tmx", NULL)));
   CHECK_INT_EQ (aggregates_run, 1);
 
   /* --force redoes all.  */
