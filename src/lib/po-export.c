@@ -1,0 +1,1047 @@
+/* Export: translation memories to a template and per-language catalogues,
+   written through libgettextpo.  */
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistr.h>
+
+#include "buf.h"
+#include "internal.h"
+#include "po-internal.h"
+#include "tmconv/io.h"
+#include "tmconv/po.h"
+
+#define MAX_LANGS 32
+/* At most this many `#.' lines per entry; the `#:' references name
+   every place.  */
+#define MAX_COMMENT_PLACES 10
+
+struct place {
+  char *file;          /* document id, or the memory's file name */
+  unsigned long line;  /* sentence number, or unit number */
+  char *comment;       /* one `#.' line, or NULL */
+  /* Further sentence numbers of the same document (2-1 beads).  */
+  unsigned long *more;
+  size_t n_more;
+};
+
+struct entry {
+  char *msgid;
+  char **msgstr;        /* [n_langs]; NULL: none yet */
+  unsigned char *good;  /* [n_langs]: some place confirms the translation */
+  struct place *places;
+  size_t n_places, places_cap;
+  size_t next;          /* index + 1 of the next entry with this msgid */
+  char *msgctxt;
+};
+
+struct tmc_po_export {
+  char *source_lang;
+  char *domain;
+  char *project;
+  char *bugs_address;
+  double fuzzy_below;
+  long long date;
+  int langs_given;
+  char *langs[MAX_LANGS];  /* names for files and the Language field */
+  char *match[MAX_LANGS];  /* BCP 47 forms, to find the variants */
+  size_t n_langs;
+
+  struct entry *entries;
+  size_t n_entries, entries_cap;
+  /* Open addressing: slot = index + 1 of the first entry of a msgid.  */
+  size_t *table;
+  size_t table_cap;
+
+  size_t units, no_source, merged;
+  struct tmc_buf scratch;
+};
+
+/* FNV-1a.  */
+static uint64_t
+hash_str (const char *s)
+{
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++)
+    {
+      h ^= (unsigned char) *s;
+      h *= 1099511628211ULL;
+    }
+  return h;
+}
+
+void
+tmc_po_export_options_init (struct tmc_po_export_options *opts)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->source_lang = "en";
+  opts->domain = "messages";
+  opts->fuzzy_below = TMC_PO_FUZZY_BELOW_DEFAULT;
+  opts->date = -1;
+}
+
+/* A name that may be a file name in DIR: no slash, not empty, not "."
+   or "..", no control characters.  */
+static int
+safe_name (const char *s)
+{
+  if (s == NULL || s[0] == '\0' || strcmp (s, ".") == 0
+      || strcmp (s, "..") == 0)
+    return 0;
+  for (; *s; s++)
+    if (*s == '/' || (unsigned char) *s < 0x20 || *s == 0x7f)
+      return 0;
+  return 1;
+}
+
+static void
+free_langs (struct tmc_po_export *ex)
+{
+  for (size_t i = 0; i < ex->n_langs; i++)
+    {
+      free (ex->langs[i]);
+      free (ex->match[i]);
+    }
+  ex->n_langs = 0;
+}
+
+/* Add the target language NAME (a PO code or a BCP 47 tag).  */
+static enum tmc_status
+add_lang (struct tmc_po_export *ex, const char *name, struct tmc_error *err)
+{
+  if (!safe_name (name))
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("invalid language '%s'"), name);
+  char tag[64];
+  if (tmc_po_lang_to_bcp47 (name, tag, sizeof tag) == NULL)
+    {
+      /* Not a PO code: maybe a BCP 47 tag already.  */
+      char po[64];
+      if (tmc_po_lang_from_bcp47 (name, po, sizeof po) == NULL)
+        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("invalid language '%s'"), name);
+      snprintf (tag, sizeof tag, "%s", name);
+    }
+  if (tmc_lang_match (tag, ex->source_lang))
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("the target language '%s' is the source "
+                            "language"), name);
+  for (size_t i = 0; i < ex->n_langs; i++)
+    if (strcmp (ex->langs[i], name) == 0)
+      return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                            _("language '%s' given twice"), name);
+  if (ex->n_langs >= MAX_LANGS)
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("too many languages (at most %d)"), MAX_LANGS);
+  ex->langs[ex->n_langs] = tmc_strdup (name);
+  ex->match[ex->n_langs] = tmc_strdup (tag);
+  if (ex->langs[ex->n_langs] == NULL || ex->match[ex->n_langs] == NULL)
+    {
+      free (ex->langs[ex->n_langs]);
+      free (ex->match[ex->n_langs]);
+      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
+                            tmc_strerror (TMC_ERR_NOMEM));
+    }
+  ex->n_langs++;
+  return TMC_OK;
+}
+
+enum tmc_status
+tmc_po_export_new (const struct tmc_po_export_options *opts,
+                   tmc_po_export **out, struct tmc_error *err)
+{
+  *out = NULL;
+  struct tmc_po_export_options def;
+  if (opts == NULL)
+    {
+      tmc_po_export_options_init (&def);
+      opts = &def;
+    }
+  if (!safe_name (opts->domain))
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("invalid domain name '%s'"),
+                          opts->domain ? opts->domain : "");
+  struct tmc_po_export *ex = calloc (1, sizeof *ex);
+  if (ex == NULL)
+    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
+                          tmc_strerror (TMC_ERR_NOMEM));
+  ex->source_lang = tmc_strdup (opts->source_lang ? opts->source_lang : "en");
+  ex->domain = tmc_strdup (opts->domain);
+  ex->project = tmc_strdup (opts->project ? opts->project : opts->domain);
+  ex->bugs_address = tmc_strdup (opts->bugs_address ? opts->bugs_address
+                                                    : "");
+  ex->fuzzy_below = opts->fuzzy_below;
+  ex->date = opts->date;
+  if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address)
+    {
+      tmc_po_export_free (ex);
+      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
+                            tmc_strerror (TMC_ERR_NOMEM));
+    }
+  if (opts->langs)
+    {
+      ex->langs_given = 1;
+      for (const char *const *l = opts->langs; *l; l++)
+        {
+          enum tmc_status st = add_lang (ex, *l, err);
+          if (st != TMC_OK)
+            {
+              tmc_po_export_free (ex);
+              return st;
+            }
+        }
+    }
+  *out = ex;
+  return TMC_OK;
+}
+
+static void
+place_destroy (struct place *p)
+{
+  free (p->file);
+  free (p->comment);
+  free (p->more);
+}
+
+void
+tmc_po_export_free (tmc_po_export *ex)
+{
+  if (ex == NULL)
+    return;
+  for (size_t i = 0; i < ex->n_entries; i++)
+    {
+      struct entry *e = &ex->entries[i];
+      free (e->msgid);
+      free (e->msgctxt);
+      if (e->msgstr)
+        for (size_t l = 0; l < MAX_LANGS; l++)
+          free (e->msgstr[l]);
+      free (e->msgstr);
+      free (e->good);
+      for (size_t k = 0; k < e->n_places; k++)
+        place_destroy (&e->places[k]);
+      free (e->places);
+    }
+  free (ex->entries);
+  free (ex->table);
+  free_langs (ex);
+  free (ex->source_lang);
+  free (ex->domain);
+  free (ex->project);
+  free (ex->bugs_address);
+  tmc_buf_destroy (&ex->scratch);
+  free (ex);
+}
+
+/* ---------------------------------------------------------------- */
+/* Reading the units.  */
+
+/* Clean a text for a PO string: CR LF and CR become LF, and newlines at
+   either end go (msgfmt --check requires msgid and msgstr to agree on
+   them, and a sentence has none).  Returns a fresh string or NULL.  */
+static char *
+clean_text (const char *s)
+{
+  size_t n = strlen (s);
+  char *r = malloc (n + 1);
+  if (r == NULL)
+    return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (s[i] == '\r')
+        {
+          r[k++] = '\n';
+          if (s[i + 1] == '\n')
+            i++;
+        }
+      else
+        r[k++] = s[i];
+    }
+  size_t a = 0;
+  while (a < k && r[a] == '\n')
+    a++;
+  while (k > a && r[k - 1] == '\n')
+    k--;
+  memmove (r, r + a, k - a);
+  r[k - a] = '\0';
+  return r;
+}
+
+/* Parse the bead shape SHAPE ("1-2-1") into COUNTS (at most MAX).
+   Returns the number of counts, or 0 when it is not of that form.  */
+static size_t
+parse_shape (const char *shape, unsigned *counts, size_t max)
+{
+  size_t n = 0;
+  const char *p = shape;
+  while (*p)
+    {
+      if (*p < '0' || *p > '9' || n >= max)
+        return 0;
+      unsigned v = 0;
+      while (*p >= '0' && *p <= '9')
+        {
+          v = v * 10 + (unsigned) (*p - '0');
+          if (v > 1000)
+            return 0;
+          p++;
+        }
+      counts[n++] = v;
+      if (*p == '-')
+        {
+          p++;
+          if (*p == '\0')
+            return 0;
+        }
+      else if (*p != '\0')
+        return 0;
+    }
+  return n;
+}
+
+/* The bead shape counts of the languages, in the order the shape lists
+   them: the languages of the memory's units, in the order of the
+   variants of the first unit that has them all.  The aligner writes its
+   variants in the order of the shape.  */
+static int
+pair_one_one (const struct tmc_tu *tu, const char *shape, const char *src,
+              const char *tgt)
+{
+  unsigned counts[8];
+  size_t n = parse_shape (shape, counts, 8);
+  if (n == 0)
+    return -1;  /* unknown shape: no opinion */
+  if (n != tu->n_tuvs)
+    {
+      /* Languages with no sentence have no variant; the shape still
+         counts them.  Only a shape of all ones and zeros can then be
+         read: the variants present are the non-zero counts in order.  */
+      size_t nz = 0;
+      for (size_t i = 0; i < n; i++)
+        if (counts[i] != 0)
+          nz++;
+      if (nz != tu->n_tuvs)
+        return -1;
+      size_t v = 0;
+      int src_one = 0, tgt_one = 0;
+      for (size_t i = 0; i < n; i++)
+        {
+          if (counts[i] == 0)
+            continue;
+          const char *lang = tu->tuvs[v++].lang;
+          if (tmc_lang_match (lang, src))
+            src_one = counts[i] == 1;
+          if (tmc_lang_match (lang, tgt))
+            tgt_one = counts[i] == 1;
+        }
+      return src_one && tgt_one;
+    }
+  int src_one = 0, tgt_one = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (tmc_lang_match (tu->tuvs[i].lang, src))
+        src_one = counts[i] == 1;
+      if (tmc_lang_match (tu->tuvs[i].lang, tgt))
+        tgt_one = counts[i] == 1;
+    }
+  return src_one && tgt_one;
+}
+
+static const char *
+unit_prop (const struct tmc_tu *tu, const char *type)
+{
+  return tmc_meta_prop (&tu->meta, type);
+}
+
+/* Parse "7", "7-8" or "7,8" (0-based sentence numbers of the source in
+   its document, as the aligner writes them) into 1-based numbers.  */
+static size_t
+parse_sentences (const char *s, unsigned long *out, size_t max)
+{
+  size_t n = 0;
+  const char *p = s;
+  while (*p && n < max)
+    {
+      char *end;
+      errno = 0;
+      unsigned long a = strtoul (p, &end, 10);
+      if (end == p || errno != 0 || a >= ULONG_MAX - 1)
+        return 0;
+      unsigned long b = a;
+      p = end;
+      if (*p == '-')
+        {
+          b = strtoul (p + 1, &end, 10);
+          if (end == p + 1 || b < a || b - a > 64)
+            return 0;
+          p = end;
+        }
+      for (unsigned long k = a; k <= b && n < max; k++)
+        out[n++] = k + 1;
+      if (*p == ',' || *p == ' ')
+        p++;
+      else if (*p != '\0')
+        return 0;
+    }
+  return n;
+}
+
+static struct entry *
+find_compatible (struct tmc_po_export *ex, const char *msgid,
+                 char *const *msgstr, size_t *first_slot)
+{
+  size_t mask = ex->table_cap - 1;
+  size_t i = (size_t) hash_str (msgid) & mask;
+  for (;; i = (i + 1) & mask)
+    {
+      size_t v = ex->table[i];
+      if (v == 0)
+        break;
+      if (strcmp (ex->entries[v - 1].msgid, msgid) != 0)
+        continue;
+      *first_slot = i;
+      for (size_t k = v; k != 0; k = ex->entries[k - 1].next)
+        {
+          struct entry *e = &ex->entries[k - 1];
+          size_t l;
+          for (l = 0; l < ex->n_langs; l++)
+            if (msgstr[l] && e->msgstr[l] && strcmp (msgstr[l], e->msgstr[l]))
+              break;
+          if (l == ex->n_langs)
+            return e;
+        }
+      return NULL;
+    }
+  *first_slot = i;
+  return NULL;
+}
+
+static int
+table_grow (struct tmc_po_export *ex)
+{
+  size_t cap = ex->table_cap ? ex->table_cap * 2 : 1024;
+  size_t *t = calloc (cap, sizeof *t);
+  if (t == NULL)
+    return -1;
+  for (size_t i = 0; i < ex->table_cap; i++)
+    if (ex->table[i])
+      {
+        size_t j = (size_t) hash_str (ex->entries[ex->table[i] - 1].msgid)
+                   & (cap - 1);
+        while (t[j])
+          j = (j + 1) & (cap - 1);
+        t[j] = ex->table[i];
+      }
+  free (ex->table);
+  ex->table = t;
+  ex->table_cap = cap;
+  return 0;
+}
+
+/* Make the comment line of a place: "document D, bead S, score X".  */
+static char *
+place_comment (const char *doc, const char *shape, const char *score)
+{
+  if (!doc && !shape && !score)
+    return NULL;
+  struct tmc_buf b = TMC_BUF_INIT;
+  int bad = 0;
+  if (doc)
+    bad |= tmc_buf_printf (&b, "document %s", doc);
+  if (shape)
+    bad |= tmc_buf_printf (&b, "%sbead %s", b.len ? ", " : "", shape);
+  if (score)
+    bad |= tmc_buf_printf (&b, "%sscore %s", b.len ? ", " : "", score);
+  if (bad)
+    {
+      tmc_buf_destroy (&b);
+      return NULL;
+    }
+  /* Comments are one line each.  */
+  for (size_t i = 0; i < b.len; i++)
+    if (b.data[i] == '\n' || b.data[i] == '\r')
+      b.data[i] = ' ';
+  return tmc_buf_steal (&b, NULL);
+}
+
+static enum tmc_status
+nomem (struct tmc_error *err)
+{
+  return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
+                        tmc_strerror (TMC_ERR_NOMEM));
+}
+
+/* Learn the target languages from the units when none were given.  */
+static enum tmc_status
+learn_langs (struct tmc_po_export *ex, const struct tmc_tm *tm,
+             struct tmc_error *err)
+{
+  for (size_t u = 0; u < tm->n_tus; u++)
+    {
+      const struct tmc_tu *tu = &tm->tus[u];
+      for (size_t v = 0; v < tu->n_tuvs; v++)
+        {
+          const char *lang = tu->tuvs[v].lang;
+          if (lang == NULL || tmc_lang_match (lang, ex->source_lang))
+            continue;
+          size_t l;
+          for (l = 0; l < ex->n_langs; l++)
+            if (tmc_lang_match (ex->match[l], lang))
+              break;
+          if (l < ex->n_langs)
+            continue;
+          char p[16];
+          tmc_lang_primary (lang, p, sizeof p);
+          if (p[0] == '\0')
+            continue;
+          enum tmc_status st = add_lang (ex, p, err);
+          if (st != TMC_OK)
+            return st;
+        }
+    }
+  return TMC_OK;
+}
+
+enum tmc_status
+tmc_po_export_add_tm (tmc_po_export *ex, const struct tmc_tm *tm,
+                      const char *name, struct tmc_error *err)
+{
+  if (!ex->langs_given)
+    {
+      enum tmc_status st = learn_langs (ex, tm, err);
+      if (st != TMC_OK)
+        return st;
+    }
+  char *msgstr[MAX_LANGS];
+  for (size_t u = 0; u < tm->n_tus; u++)
+    {
+      const struct tmc_tu *tu = &tm->tus[u];
+      ex->units++;
+      const struct tmc_tuv *src = tmc_tu_find (tu, ex->source_lang);
+      if (src == NULL || src->text == NULL)
+        {
+          ex->no_source++;
+          continue;
+        }
+      if (u8_check ((const uint8_t *) src->text, strlen (src->text)))
+        return tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
+                              _("unit %zu: text that is not valid UTF-8"),
+                              u + 1);
+      char *msgid = clean_text (src->text);
+      if (msgid == NULL)
+        return nomem (err);
+      if (msgid[0] == '\0')
+        {
+          /* The empty msgid is the header's.  */
+          free (msgid);
+          ex->no_source++;
+          continue;
+        }
+      const char *shape = unit_prop (tu, TMC_PO_PROP_BEAD);
+      const char *score_s = unit_prop (tu, TMC_PO_PROP_SCORE);
+      double score = 1.0;
+      int has_score = 0;
+      if (score_s)
+        {
+          char *end;
+          score = strtod (score_s, &end);
+          has_score = end != score_s;
+        }
+      unsigned char ok[MAX_LANGS];
+      for (size_t l = 0; l < ex->n_langs; l++)
+        {
+          msgstr[l] = NULL;
+          ok[l] = 0;
+          const struct tmc_tuv *t = tmc_tu_find (tu, ex->match[l]);
+          if (t == NULL || t->text == NULL)
+            continue;
+          if (u8_check ((const uint8_t *) t->text, strlen (t->text)))
+            {
+              for (size_t k = 0; k < l; k++)
+                free (msgstr[k]);
+              free (msgid);
+              return tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
+                                    _("unit %zu: text that is not valid "
+                                      "UTF-8"), u + 1);
+            }
+          msgstr[l] = clean_text (t->text);
+          if (msgstr[l] == NULL)
+            {
+              for (size_t k = 0; k < l; k++)
+                free (msgstr[k]);
+              free (msgid);
+              return nomem (err);
+            }
+          if (msgstr[l][0] == '\0')
+            {
+              free (msgstr[l]);
+              msgstr[l] = NULL;
+              continue;
+            }
+          int one = shape ? pair_one_one (tu, shape, ex->source_lang,
+                                          ex->match[l])
+                          : -1;
+          ok[l] = one != 0 && !(has_score && score < ex->fuzzy_below);
+        }
+
+      /* The place: a document and sentence, or the file and unit.  */
+      struct place pl;
+      memset (&pl, 0, sizeof pl);
+      const char *doc = unit_prop (tu, TMC_PO_PROP_DOC);
+      const char *sent = unit_prop (tu, TMC_PO_PROP_SENTENCE);
+      unsigned long lines[64];
+      size_t n_lines = sent ? parse_sentences (sent, lines, 64) : 0;
+      if (doc && n_lines > 0)
+        {
+          pl.file = tmc_strdup (doc);
+          pl.line = lines[0];
+          if (n_lines > 1)
+            {
+              pl.more = malloc ((n_lines - 1) * sizeof *pl.more);
+              if (pl.more)
+                {
+                  memcpy (pl.more, lines + 1,
+                          (n_lines - 1) * sizeof *pl.more);
+                  pl.n_more = n_lines - 1;
+                }
+            }
+        }
+      else
+        {
+          pl.file = tmc_strdup (doc ? doc : name);
+          pl.line = (unsigned long) u + 1;
+        }
+      pl.comment = place_comment (doc, shape, score_s);
+      if (pl.file == NULL || (n_lines > 1 && pl.more == NULL)
+          || ((doc || shape || score_s) && pl.comment == NULL))
+        {
+          place_destroy (&pl);
+          for (size_t k = 0; k < ex->n_langs; k++)
+            free (msgstr[k]);
+          free (msgid);
+          return nomem (err);
+        }
+
+      if (ex->n_entries + 1 > ex->table_cap / 2 && table_grow (ex) != 0)
+        {
+          place_destroy (&pl);
+          for (size_t k = 0; k < ex->n_langs; k++)
+            free (msgstr[k]);
+          free (msgid);
+          return nomem (err);
+        }
+      size_t slot;
+      struct entry *e = find_compatible (ex, msgid, msgstr, &slot);
+      if (e != NULL)
+        {
+          ex->merged++;
+          free (msgid);
+          for (size_t l = 0; l < ex->n_langs; l++)
+            {
+              if (msgstr[l] && e->msgstr[l] == NULL)
+                e->msgstr[l] = msgstr[l];
+              else
+                free (msgstr[l]);
+              if (ok[l])
+                e->good[l] = 1;
+            }
+        }
+      else
+        {
+          if (tmc_grow ((void **) &ex->entries, &ex->entries_cap,
+                        ex->n_entries + 1, sizeof *ex->entries) != 0)
+            {
+              place_destroy (&pl);
+              for (size_t k = 0; k < ex->n_langs; k++)
+                free (msgstr[k]);
+              free (msgid);
+              return nomem (err);
+            }
+          e = &ex->entries[ex->n_entries];
+          memset (e, 0, sizeof *e);
+          e->msgstr = calloc (MAX_LANGS, sizeof *e->msgstr);
+          e->good = calloc (MAX_LANGS, 1);
+          if (e->msgstr == NULL || e->good == NULL)
+            {
+              free (e->msgstr);
+              free (e->good);
+              place_destroy (&pl);
+              for (size_t k = 0; k < ex->n_langs; k++)
+                free (msgstr[k]);
+              free (msgid);
+              return nomem (err);
+            }
+          e->msgid = msgid;
+          for (size_t l = 0; l < ex->n_langs; l++)
+            {
+              e->msgstr[l] = msgstr[l];
+              e->good[l] = ok[l];
+            }
+          size_t idx = ex->n_entries++;
+          if (ex->table[slot] == 0)
+            ex->table[slot] = idx + 1;
+          else
+            {
+              /* Append to the chain of this msgid.  */
+              size_t k = ex->table[slot];
+              while (ex->entries[k - 1].next)
+                k = ex->entries[k - 1].next;
+              ex->entries[k - 1].next = idx + 1;
+            }
+        }
+      if (tmc_grow ((void **) &e->places, &e->places_cap, e->n_places + 1,
+                    sizeof *e->places) != 0)
+        {
+          place_destroy (&pl);
+          return nomem (err);
+        }
+      e->places[e->n_places++] = pl;
+    }
+  return TMC_OK;
+}
+
+/* ---------------------------------------------------------------- */
+/* Writing.  */
+
+/* A set of strings (borrowed), to keep the contexts unique.  */
+struct strset {
+  char **v;
+  size_t cap, n;
+};
+
+static int
+strset_has (const struct strset *set, const char *s)
+{
+  for (size_t h = (size_t) hash_str (s) & (set->cap - 1); set->v[h];
+       h = (h + 1) & (set->cap - 1))
+    if (strcmp (set->v[h], s) == 0)
+      return 1;
+  return 0;
+}
+
+static int
+strset_add (struct strset *set, char *s)
+{
+  if (set->n + 1 > set->cap / 2)
+    {
+      size_t cap = set->cap * 2;
+      char **v = calloc (cap, sizeof *v);
+      if (v == NULL)
+        return -1;
+      for (size_t j = 0; j < set->cap; j++)
+        if (set->v[j])
+          {
+            size_t q = (size_t) hash_str (set->v[j]) & (cap - 1);
+            while (v[q])
+              q = (q + 1) & (cap - 1);
+            v[q] = set->v[j];
+          }
+      free (set->v);
+      set->v = v;
+      set->cap = cap;
+    }
+  size_t h = (size_t) hash_str (s) & (set->cap - 1);
+  while (set->v[h])
+    h = (h + 1) & (set->cap - 1);
+  set->v[h] = s;
+  set->n++;
+  return 0;
+}
+
+/* Give every variant of a msgid that has more than one a msgctxt: the
+   first place it comes from ("doc:sentence"), made unique.  Chains are
+   in entry order, so the first entry of a chain is met first.  */
+static enum tmc_status
+assign_contexts (struct tmc_po_export *ex, size_t *with_context,
+                 struct tmc_error *err)
+{
+  *with_context = 0;
+  struct strset set = { calloc (64, sizeof (char *)), 64, 0 };
+  if (set.v == NULL)
+    return nomem (err);
+  for (size_t i = 0; i < ex->n_entries; i++)
+    {
+      if (ex->entries[i].msgctxt != NULL || ex->entries[i].next == 0)
+        continue;
+      for (size_t k = i + 1; k != 0; k = ex->entries[k - 1].next)
+        {
+          struct entry *e = &ex->entries[k - 1];
+          const struct place *p = &e->places[0];
+          char *c = NULL;
+          for (unsigned dup = 1; c == NULL; dup++)
+            {
+              int r = dup == 1
+                        ? asprintf (&c, "%s:%lu", p->file, p->line)
+                        : asprintf (&c, "%s:%lu (%u)", p->file, p->line, dup);
+              if (r < 0)
+                {
+                  free (set.v);
+                  return nomem (err);
+                }
+              if (strset_has (&set, c))
+                {
+                  free (c);
+                  c = NULL;
+                }
+            }
+          if (strset_add (&set, c) != 0)
+            {
+              free (c);
+              free (set.v);
+              return nomem (err);
+            }
+          e->msgctxt = c;
+          (*with_context)++;
+        }
+    }
+  free (set.v);
+  return TMC_OK;
+}
+
+static void
+format_date (long long when, char *buf, size_t size)
+{
+  time_t t;
+  if (when >= 0)
+    t = (time_t) when;
+  else
+    {
+      const char *sde = getenv ("SOURCE_DATE_EPOCH");
+      char *end;
+      long long v = sde ? strtoll (sde, &end, 10) : -1;
+      t = (sde && *sde && *end == '\0' && v >= 0) ? (time_t) v : time (NULL);
+    }
+  struct tm tm;
+  gmtime_r (&t, &tm);
+  strftime (buf, size, "%Y-%m-%d %H:%M+0000", &tm);
+}
+
+/* The header msgstr for the template (LANG_INDEX < 0) or a language.  */
+static char *
+make_header (const struct tmc_po_export *ex, int lang_index)
+{
+  char date[64];
+  format_date (ex->date, date, sizeof date);
+  struct tmc_buf b = TMC_BUF_INIT;
+  int bad = 0;
+  bad |= tmc_buf_printf (&b, "Project-Id-Version: %s\n", ex->project);
+  bad |= tmc_buf_printf (&b, "Report-Msgid-Bugs-To: %s\n", ex->bugs_address);
+  bad |= tmc_buf_printf (&b, "POT-Creation-Date: %s\n", date);
+  if (lang_index < 0)
+    {
+      bad |= tmc_buf_puts (&b, "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+                               "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+                               "Language-Team: LANGUAGE <LL@li.org>\n"
+                               "Language: \n");
+    }
+  else
+    {
+      const char *lang = ex->langs[lang_index];
+      const char *name = tmc_po_language_name (lang);
+      char po_lang[64];
+      /* The Language field takes the gettext form (az_AZ, sr@latin).  */
+      if (tmc_po_lang_to_bcp47 (lang, po_lang, sizeof po_lang) == NULL
+          && tmc_po_lang_from_bcp47 (lang, po_lang, sizeof po_lang) != NULL)
+        lang = po_lang;
+      bad |= tmc_buf_printf (&b, "PO-Revision-Date: %s\n", date);
+      bad |= tmc_buf_puts (&b, "Last-Translator: \n");
+      bad |= tmc_buf_printf (&b, "Language-Team: %s\n", name ? name : lang);
+      bad |= tmc_buf_printf (&b, "Language: %s\n", lang);
+    }
+  bad |= tmc_buf_puts (&b, "MIME-Version: 1.0\n"
+                           "Content-Type: text/plain; charset=UTF-8\n"
+                           "Content-Transfer-Encoding: 8bit\n");
+  if (lang_index >= 0)
+    {
+      const char *pf = tmc_po_plural_forms (ex->match[lang_index]);
+      if (pf)
+        bad |= tmc_buf_printf (&b, "Plural-Forms: %s\n", pf);
+    }
+  bad |= tmc_buf_printf (&b, "X-Generator: tmconv %s\n", VERSION);
+  if (bad)
+    {
+      tmc_buf_destroy (&b);
+      return NULL;
+    }
+  return tmc_buf_steal (&b, NULL);
+}
+
+/* Build the extracted comments of E (one line per place, at most
+   MAX_COMMENT_PLACES) into B.  */
+static int
+entry_comments (const struct entry *e, struct tmc_buf *b)
+{
+  tmc_buf_reset (b);
+  size_t shown = 0, with = 0;
+  for (size_t k = 0; k < e->n_places; k++)
+    if (e->places[k].comment)
+      {
+        with++;
+        if (shown < MAX_COMMENT_PLACES)
+          {
+            if (tmc_buf_printf (b, "%s\n", e->places[k].comment) != 0)
+              return -1;
+            shown++;
+          }
+      }
+  if (with > shown
+      && tmc_buf_printf (b, "and %zu more places\n", with - shown) != 0)
+    return -1;
+  return 0;
+}
+
+/* libgettextpo writes to a file name; it gets the name of the already
+   open temporary file of OUT, so that the file still appears whole or
+   not at all.  */
+static enum tmc_status
+write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
+               size_t counts[3], struct tmc_error *err)
+{
+  char *path;
+  if (asprintf (&path, "%s/%s.%s", dir,
+                lang_index < 0 ? ex->domain : ex->langs[lang_index],
+                lang_index < 0 ? "pot" : "po") < 0)
+    return nomem (err);
+  tmc_output *out;
+  enum tmc_status st = tmc_output_open (path, &out, err);
+  if (st != TMC_OK)
+    {
+      free (path);
+      return st;
+    }
+  FILE *fp = tmc_output_stream (out);
+  char fdpath[64];
+  snprintf (fdpath, sizeof fdpath, "/dev/fd/%d", fileno (fp));
+
+  char *header = make_header (ex, lang_index);
+  if (header == NULL)
+    {
+      tmc_output_abort (out);
+      free (path);
+      return nomem (err);
+    }
+  struct tmc_po_session s;
+  tmc_po_session_begin (&s, path, "write");
+  po_file_t f = po_file_create ();
+  po_message_iterator_t it = po_message_iterator (f, NULL);
+  po_message_t m = po_message_create ();
+  po_message_set_msgid (m, "");
+  po_message_set_msgstr (m, header);
+  free (header);
+  if (lang_index < 0)
+    {
+      po_message_set_comments (m, "SOME DESCRIPTIVE TITLE.\n"
+                                  "This file is distributed under the same "
+                                  "license as the documents it comes from.\n"
+                                  "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.\n");
+      po_message_set_fuzzy (m, 1);
+    }
+  po_message_insert (it, m);
+  int bad = 0;
+  counts[0] = counts[1] = counts[2] = 0;
+  for (size_t i = 0; i < ex->n_entries; i++)
+    {
+      const struct entry *e = &ex->entries[i];
+      m = po_message_create ();
+      if (e->msgctxt)
+        po_message_set_msgctxt (m, e->msgctxt);
+      po_message_set_msgid (m, e->msgid);
+      const char *str = "";
+      if (lang_index >= 0 && e->msgstr[lang_index])
+        {
+          str = e->msgstr[lang_index];
+          if (e->good[lang_index])
+            counts[0]++;
+          else
+            {
+              po_message_set_fuzzy (m, 1);
+              counts[1]++;
+            }
+        }
+      else if (lang_index >= 0)
+        counts[2]++;
+      po_message_set_msgstr (m, str);
+      if (entry_comments (e, &ex->scratch) != 0)
+        bad = 1;
+      else if (ex->scratch.len > 0)
+        po_message_set_extracted_comments (m, ex->scratch.data);
+      for (size_t k = 0; k < e->n_places; k++)
+        {
+          const struct place *p = &e->places[k];
+          po_message_add_filepos (m, p->file, p->line);
+          for (size_t j = 0; j < p->n_more; j++)
+            po_message_add_filepos (m, p->file, p->more[j]);
+        }
+      po_message_insert (it, m);
+    }
+  po_message_iterator_free (it);
+  if (!bad && setjmp (s.fatal) == 0)
+    po_file_write (f, fdpath, &tmc_po_handler);
+  po_file_free (f);
+  tmc_po_session_end (&s);
+
+  if (bad)
+    st = nomem (err);
+  else if (s.diags.n_errors > 0 || s.fatal_seen)
+    {
+      const struct tmc_po_diag *d = NULL;
+      for (size_t i = 0; i < s.diags.n; i++)
+        if (s.diags.v[i].severity == TMC_DIAG_ERROR)
+          {
+            d = &s.diags.v[i];
+            break;
+          }
+      st = tmc_error_set (err, TMC_ERR_FORMAT, path, 0, 0,
+                          _("libgettextpo cannot write the catalogue: %s"),
+                          d ? d->message : "");
+    }
+  tmc_po_diags_destroy (&s.diags);
+  if (st != TMC_OK)
+    tmc_output_abort (out);
+  else
+    st = tmc_output_commit (out, err);
+  free (path);
+  return st;
+}
+
+enum tmc_status
+tmc_po_export_write (tmc_po_export *ex, const char *dir,
+                     struct tmc_po_export_stats *stats,
+                     struct tmc_error *err)
+{
+  size_t with_context;
+  enum tmc_status st = assign_contexts (ex, &with_context, err);
+  if (st != TMC_OK)
+    return st;
+  if (stats)
+    {
+      memset (stats, 0, sizeof *stats);
+      stats->units = ex->units;
+      stats->no_source = ex->no_source;
+      stats->entries = ex->n_entries;
+      stats->merged = ex->merged;
+      stats->with_context = with_context;
+      stats->n_langs = ex->n_langs;
+    }
+  size_t counts[3];
+  st = write_catalog (ex, dir, -1, counts, err);
+  for (size_t l = 0; l < ex->n_langs && st == TMC_OK; l++)
+    {
+      st = write_catalog (ex, dir, (int) l, counts, err);
+      if (st == TMC_OK && stats)
+        {
+          snprintf (stats->lang[l].lang, sizeof stats->lang[l].lang, "%s",
+                    ex->langs[l]);
+          stats->lang[l].translated = counts[0];
+          stats->lang[l].fuzzy = counts[1];
+          stats->lang[l].untranslated = counts[2];
+        }
+    }
+  return st;
+}
