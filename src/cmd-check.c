@@ -10,8 +10,36 @@
 #include "cli.h"
 #include "tmconv/check.h"
 #include "tmconv/io.h"
+#include "tmconv/po.h"
 
 TMC_COMMAND (check, 50, N_("check catalogues and memories for completeness"));
+
+/* What libgettextpo itself never frees (see po.h), for LeakSanitizer in
+   the check-asan build.  One definition serves the whole program.  */
+const char *__lsan_default_suppressions (void);
+const char *
+__lsan_default_suppressions (void)
+{
+  return TMC_PO_LSAN_SUPPRESSIONS;
+}
+
+/* Without the list of the suppressions used at exit, which would
+   change what the program prints.  */
+const char *__lsan_default_options (void);
+const char *
+__lsan_default_options (void)
+{
+  return "print_suppressions=0";
+}
+
+/* libgettextpo is built without frame pointers: only the slow unwinder
+   sees through it to the functions the suppressions name.  */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
 
 static void
 usage (const char *prog)

@@ -57,7 +57,8 @@ struct tmc_check_lang {
                                     catalogue lacks */
   unsigned long not_in_template; /* the catalogue's messages the template
                                     lacks (not in total) */
-  enum tmc_check_result result;  /* PASS or FAIL */
+  enum tmc_check_result result;  /* PASS or FAIL; ERROR, unjudged, in a
+                                    file with errors */
   int fail_min_translated;       /* below the minimum percentage */
   int fail_max_fuzzy;            /* above the maximum of fuzzy messages */
 };
@@ -77,6 +78,7 @@ struct tmc_check_message {
   size_t lang;          /* index into the file's langs */
   unsigned long line;   /* 0 = unknown */
   char *text;           /* the start of the msgid or source text */
+  char *context;        /* the start of the msgctxt, or NULL */
 };
 
 /* The result for one file.  Everything is owned by it.  */
@@ -107,7 +109,8 @@ void tmc_check_options_init (struct tmc_check_options *opts);
 
 /* Load the template PATH.  Its problems go to DIAG (may be NULL); when it
    has errors or cannot be read, returns TMC_ERR_SYNTAX or TMC_ERR_IO
-   with the first one in ERR.  Errors also: TMC_ERR_NOMEM.  */
+   (ERR says that the template cannot be used; DIAG got why).  Errors
+   also: TMC_ERR_NOMEM.  */
 enum tmc_status tmc_check_template_load (const char *path,
                                          const struct tmc_diag_handler *diag,
                                          tmc_check_template **out,
@@ -119,9 +122,9 @@ const char *tmc_check_template_path (const tmc_check_template *tpl);
 
 void tmc_check_template_free (tmc_check_template *tpl);
 
-/* Check the file PATH (PO, POT or TMX, told apart by content and
-   name: a file that starts with '<' is TMX, a name ending in ".pot" a
-   template, anything else PO).  Problems in the file do not make this
+/* Check the file PATH (PO, POT or TMX, told apart by name and content:
+   a name ending in ".tmx" is TMX, ".pot" a template, ".po" PO; any other
+   is TMX when it starts with '<', else PO).  Problems in the file do not make this
    fail: they are in (*OUT)->problems, with result TMC_CHECK_ERROR.
    Errors: TMC_ERR_NOMEM only.  Free *OUT with tmc_check_file_free.  */
 enum tmc_status tmc_check_file (const char *path,

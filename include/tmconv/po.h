@@ -69,6 +69,18 @@ struct tmc_diag_handler {
   void *data;
 };
 
+/* For programs built with LeakSanitizer (-fsanitize=address): what
+   libgettextpo 0.21 allocates and never frees, as suppressions to return
+   from __lsan_default_suppressions.  The message it passes to a fatal
+   error handler (its own handler exits), the copy of the file name its
+   reader keeps for message positions, the parsed Plural-Forms of a check,
+   and the contexts of messages (message_free forgets them).  */
+#define TMC_PO_LSAN_SUPPRESSIONS                                        \
+  "leak:po_file_write_v2\n"                                             \
+  "leak:libgettextpo_catalog_reader_parse\n"                            \
+  "leak:libgettextpo_check_message_list\n"                              \
+  "leak:po_message_set_msgctxt\n"
+
 /* ---------------------------------------------------------------- */
 /* Languages.  */
 

@@ -13,10 +13,12 @@ int tmc_check_add_problem (struct tmc_check_file *f,
                            const char *message, unsigned long related_line,
                            const char *related_message);
 
-/* List a message that is not done (TEXT is cut to an excerpt).  */
+/* List a message that is not done (TEXT and CONTEXT, which may be NULL,
+   are cut to excerpts).  */
 int tmc_check_add_message (struct tmc_check_file *f,
                            enum tmc_check_status st, size_t lang,
-                           unsigned long line, const char *text);
+                           unsigned long line, const char *text,
+                           const char *context);
 
 /* Add a language to F, with zero counts.  */
 int tmc_check_add_lang (struct tmc_check_file *f, const char *lang);
@@ -28,8 +30,8 @@ char *tmc_check_excerpt (const char *text);
 void tmc_check_judge (struct tmc_check_lang *l,
                       const struct tmc_check_options *o);
 
-/* 1 when PATH names a .tmx file or starts (after a byte order mark and
-   white space) with '<'.  */
+/* 1 when PATH names a .tmx file, or is not named .po or .pot and starts
+   (after a byte order mark and white space) with '<'.  */
 int tmc_check_looks_like_xml (const char *path);
 
 /* Check the TMX file F->path: fill F's languages, problems and

@@ -77,6 +77,15 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
            const struct tmc_check_lang *l, const struct tmc_check_options *o)
 {
   fputs (f->path, fp);
+  if (f->format == TMC_CHECK_FORMAT_POT)
+    {
+      fputs (": ", fp);
+      fprintf (fp, TMC_NGETTEXT ("template, %lu message",
+                                 "template, %lu messages", l->total),
+               l->total);
+      fputc ('\n', fp);
+      return;
+    }
   if (l->lang[0])
     fprintf (fp, " [%s]", l->lang);
   fputs (": ", fp);
@@ -108,9 +117,7 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
                                  "%lu not in the template",
                                  l->not_in_template), l->not_in_template);
     }
-  if (f->format == TMC_CHECK_FORMAT_POT)
-    ;
-  else if (l->result == TMC_CHECK_FAIL)
+  if (l->result == TMC_CHECK_FAIL)
     {
       fputs (": ", fp);
       /* TRANSLATORS: the result of a check that found gaps; the reasons
@@ -170,7 +177,13 @@ text_messages (FILE *fp, const struct tmc_check_file *f,
         fprintf (fp, "%s: ", file);
       if (f->format == TMC_CHECK_FORMAT_TMX && lang[0])
         fprintf (fp, "[%s] ", lang);
-      fprintf (fp, "%s: \"%s\"\n", what, m->text);
+      fprintf (fp, "%s: \"%s\"", what, m->text);
+      if (m->context)
+        {
+          fputs (" ", fp);
+          fprintf (fp, _("(context \"%s\")"), m->context);
+        }
+      fputc ('\n', fp);
     }
 }
 
@@ -188,7 +201,9 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
         fail++;
       else
         error++;
-      if (f->n_langs == 0)
+      /* Like msgfmt, no statistics for a file with errors: its counts
+         are of what could be read (the JSON report still has them).  */
+      if (f->n_langs == 0 || f->n_errors > 0)
         {
           fprintf (fp, "%s: ", f->path);
           fprintf (fp, TMC_NGETTEXT ("%zu error", "%zu errors", f->n_errors),
@@ -198,13 +213,6 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
         }
       for (size_t k = 0; k < f->n_langs; k++)
         text_lang (fp, f, &f->langs[k], o);
-      if (f->n_errors > 0)
-        {
-          fprintf (fp, "%s: ", f->path);
-          fprintf (fp, TMC_NGETTEXT ("%zu error", "%zu errors", f->n_errors),
-                   f->n_errors);
-          fputc ('\n', fp);
-        }
       text_messages (fp, f, o);
     }
   if (n > 1)
@@ -286,12 +294,14 @@ json_number (FILE *fp, double v)
   char buf[64] = "0";
   locale_t c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
   locale_t old = c ? uselocale (c) : (locale_t) 0;
-  for (int prec = 1; prec <= 17; prec++)
+  int done = 0;
+  for (int prec = 0; prec <= 6 && !done && fabs (v) < 1e15; prec++)
     {
-      snprintf (buf, sizeof buf, "%.*g", prec, v);
-      if (strtod (buf, NULL) == v)
-        break;
+      snprintf (buf, sizeof buf, "%.*f", prec, v);
+      done = strtod (buf, NULL) == v;
     }
+  if (!done)
+    snprintf (buf, sizeof buf, "%.17g", v);
   if (c)
     {
       uselocale (old);
@@ -398,6 +408,8 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
           json_line (fp, m->line);
           fputs (", \"text\": ", fp);
           json_str (fp, m->text);
+          fputs (", \"context\": ", fp);
+          json_str (fp, m->context);
           fputs ("}", fp);
         }
       fputs (f->n_messages ? "\n      ]\n    }" : "]\n    }", fp);
@@ -455,7 +467,7 @@ write_junit (FILE *fp, struct tmc_check_file *const *files, size_t n,
   size_t tests = 0, failures = 0, errors = 0;
   for (size_t i = 0; i < n; i++)
     {
-      tests += 1 + files[i]->n_langs;
+      tests += 1 + (files[i]->n_errors > 0 ? 0 : files[i]->n_langs);
       errors += files[i]->n_errors > 0;
       for (size_t k = 0; k < files[i]->n_langs; k++)
         failures += files[i]->format != TMC_CHECK_FORMAT_POT
@@ -473,8 +485,9 @@ write_junit (FILE *fp, struct tmc_check_file *const *files, size_t n,
                  && f->langs[k].result == TMC_CHECK_FAIL;
       fputs ("  <testsuite name=\"", fp);
       xml_str (fp, f->path);
+      size_t ntests = 1 + (f->n_errors > 0 ? 0 : f->n_langs);
       fprintf (fp, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%d\">\n",
-               1 + f->n_langs, ffail, f->n_errors > 0);
+               ntests, ffail, f->n_errors > 0);
       /* The file itself: read and msgfmt --check.  */
       fputs ("    <testcase classname=\"tmconv.check\" name=\"", fp);
       xml_str (fp, f->path);
@@ -524,7 +537,9 @@ write_junit (FILE *fp, struct tmc_check_file *const *files, size_t n,
             }
           fputs ("    </testcase>\n", fp);
         }
-      for (size_t k = 0; k < f->n_langs; k++)
+      /* A file with errors has no completeness tests: its counts are of
+         what could be read.  */
+      for (size_t k = 0; k < f->n_langs && f->n_errors == 0; k++)
         {
           const struct tmc_check_lang *l = &f->langs[k];
           unsigned long p = tmc_check_percent100 (l);

@@ -20,6 +20,8 @@ tmc_check_looks_like_xml (const char *path)
 {
   if (ends_with (path, ".tmx"))
     return 1;
+  if (ends_with (path, ".po") || ends_with (path, ".pot"))
+    return 0;
   if (strcmp (path, "-") == 0)
     return 0;
   int fd = open (path, O_RDONLY | O_CLOEXEC);

@@ -12,6 +12,9 @@
 #include "po-internal.h"
 #include "tmconv/check.h"
 
+/* The most errors kept per file.  */
+#define MAX_ERRORS 50
+
 struct tpl_msg {
   const char *key;      /* owned by the map */
   unsigned long line;
@@ -93,12 +96,11 @@ tmc_check_template_load (const char *path,
           for (size_t i = 0; i < s.diags.n && d == NULL; i++)
             if (s.diags.v[i].severity == TMC_DIAG_ERROR)
               d = &s.diags.v[i];
+          /* The problems themselves went to DIAG.  */
           st = tmc_error_set (err,
                               d && strcmp (d->code, "io") == 0
                                 ? TMC_ERR_IO : TMC_ERR_SYNTAX,
-                              path, d ? d->line : 0, d ? d->column : 0,
-                              _("the template cannot be used: %s"),
-                              d ? d->message : "");
+                              path, 0, 0, _("the template cannot be used"));
         }
       if (f)
         po_file_free (f);
@@ -167,7 +169,10 @@ tmc_check_file_free (struct tmc_check_file *f)
     }
   free (f->problems);
   for (size_t i = 0; i < f->n_messages; i++)
-    free (f->messages[i].text);
+    {
+      free (f->messages[i].text);
+      free (f->messages[i].context);
+    }
   free (f->messages);
   free (f);
 }
@@ -238,20 +243,27 @@ tmc_check_excerpt (const char *text)
 
 int
 tmc_check_add_message (struct tmc_check_file *f, enum tmc_check_status st,
-                       size_t lang, unsigned long line, const char *text)
+                       size_t lang, unsigned long line, const char *text,
+                       const char *context)
 {
   size_t cap = f->n_messages;
   if (tmc_grow ((void **) &f->messages, &cap, f->n_messages + 1,
                 sizeof *f->messages) != 0)
     return -1;
   char *t = tmc_check_excerpt (text);
-  if (t == NULL)
-    return -1;
+  char *c = context ? tmc_check_excerpt (context) : NULL;
+  if (t == NULL || (context && c == NULL))
+    {
+      free (t);
+      free (c);
+      return -1;
+    }
   struct tmc_check_message *m = &f->messages[f->n_messages++];
   m->status = st;
   m->lang = lang;
   m->line = line;
   m->text = t;
+  m->context = c;
   return 0;
 }
 
@@ -407,7 +419,8 @@ count_po (struct tmc_check_file *file, po_file_t f,
               if (opts->list)
                 bad |= tmc_check_add_message (file,
                                               TMC_CHECK_NOT_IN_TEMPLATE, 0,
-                                              line, po_message_msgid (m));
+                                              line, po_message_msgid (m),
+                                              po_message_msgctxt (m));
               continue;
             }
           seen[*idx] = (unsigned char) st;
@@ -425,7 +438,8 @@ count_po (struct tmc_check_file *file, po_file_t f,
         bad |= tmc_check_add_message (file,
                                       st == ST_FUZZY ? TMC_CHECK_FUZZY
                                                      : TMC_CHECK_UNTRANSLATED,
-                                      0, line, po_message_msgid (m));
+                                      0, line, po_message_msgid (m),
+                                      po_message_msgctxt (m));
     }
   po_message_iterator_free (it);
   tmc_buf_destroy (&kb);
@@ -448,12 +462,15 @@ count_po (struct tmc_check_file *file, po_file_t f,
             l->missing++;
             if (opts->list)
               {
-                /* The key's msgid: after the context separator.  */
+                /* The key is msgctxt \4 msgid, or the msgid.  */
                 const char *k = tpl->msgs[i].key;
                 const char *sep = strchr (k, '\004');
-                bad |= tmc_check_add_message (file, TMC_CHECK_MISSING, 0,
-                                              tpl->msgs[i].line,
-                                              sep ? sep + 1 : k);
+                char *ctxt = sep ? tmc_strndup (k, (size_t) (sep - k)) : NULL;
+                bad |= (sep && ctxt == NULL)
+                       || tmc_check_add_message (file, TMC_CHECK_MISSING, 0,
+                                                 tpl->msgs[i].line,
+                                                 sep ? sep + 1 : k, ctxt);
+                free (ctxt);
               }
             break;
           }
@@ -480,14 +497,50 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
   tmc_po_session_end (&s);
   free (charset);
   int bad = s.diags.nomem;
+  /* A file that is not PO at all gives an error a line: keep the first
+     MAX_ERRORS and say how many more there were.  */
+  size_t shown = 0, dropped = 0;
   for (size_t i = 0; i < s.diags.n && !bad; i++)
     {
       const struct tmc_po_diag *d = &s.diags.v[i];
+      /* A template's header keeps gettext's placeholders (YEAR-MO-DA,
+         nplurals=INTEGER) until msginit fills them in: not a problem.  */
+      if (file->format == TMC_CHECK_FORMAT_POT
+          && strcmp (d->code, "header") == 0)
+        continue;
+      if (d->severity == TMC_DIAG_ERROR && shown >= MAX_ERRORS)
+        {
+          dropped++;
+          continue;
+        }
+      shown += d->severity == TMC_DIAG_ERROR;
       bad |= tmc_check_add_problem (file, d->severity, d->code, d->line,
                                     d->column, d->message, d->related_line,
                                     d->related_message);
     }
   tmc_po_diags_destroy (&s.diags);
+  if (f != NULL && file->n_errors > 0 && !bad)
+    {
+      /* Errors and not a single entry: say plainly what it is.  */
+      po_message_iterator_t it = po_message_iterator (f, NULL);
+      int any = po_next_message (it) != NULL;
+      po_message_iterator_free (it);
+      if (!any)
+        bad |= tmc_check_add_problem (file, TMC_DIAG_ERROR, "not-po", 0, 0,
+                                      _("not a PO file: no entry could be "
+                                        "read"), 0, NULL);
+    }
+  if (dropped > 0 && !bad)
+    {
+      char msg[TMC_ERROR_MESSAGE_MAX];
+      snprintf (msg, sizeof msg,
+                TMC_NGETTEXT ("%zu more error not shown",
+                              "%zu more errors not shown", dropped), dropped);
+      bad |= tmc_check_add_problem (file, TMC_DIAG_ERROR, "limit", 0, 0, msg,
+                                    0, NULL);
+      /* The count is of the errors, not of the messages about them.  */
+      file->n_errors += dropped - 1;
+    }
   if (f == NULL || bad)
     {
       if (f)
@@ -495,11 +548,11 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
       return bad ? -1 : 0;
     }
 
-  const char *header = po_file_domain_header (f, NULL);
+  const char *header = tmc_po_file_header (f);
   char lang[64] = "";
   if (file->format == TMC_CHECK_FORMAT_PO)
     {
-      char *field = header ? po_header_field (header, "Language") : NULL;
+      char *field = header ? tmc_po_header_get (header, "Language") : NULL;
       if (field && field[0])
         snprintf (lang, sizeof lang, "%s", field);
       else
@@ -561,8 +614,12 @@ tmc_check_file (const char *path, const struct tmc_check_options *opts,
       return nomem (err);
     }
   file->result = TMC_CHECK_PASS;
-  if (file->format != TMC_CHECK_FORMAT_POT)
-    for (size_t i = 0; i < file->n_langs; i++)
+  /* The counts of a file with errors are of what could be read: they are
+     not judged.  Templates have no thresholds.  */
+  for (size_t i = 0; i < file->n_langs; i++)
+    if (file->n_errors > 0)
+      file->langs[i].result = TMC_CHECK_ERROR;
+    else if (file->format != TMC_CHECK_FORMAT_POT)
       {
         tmc_check_judge (&file->langs[i], opts);
         if (file->langs[i].result == TMC_CHECK_FAIL)

@@ -294,15 +294,26 @@ stage (po_message_t m, iconv_t cd, struct staged *s)
     CONV (s->msgstr[i], plural ? po_message_msgstr_plural (m, (int) i)
                                : po_message_msgstr (m));
 #undef CONV
+  /* po_message_comments and po_message_extracted_comments return a
+     string joined for the call, or a static "" when there are no
+     comments, and nothing frees it ("FIXME: memory leak" in gettext-po.c,
+     0.21 to 0.25): free it here.  */
+  const char *raw = po_message_comments (m);
   errno = 0;
-  if ((s->comments = comment_text (cd, po_message_comments (m))) == NULL
-      && errno != 0)
-    return errno == EILSEQ ? -1 : -2;
+  s->comments = comment_text (cd, raw);
+  int e = errno;
+  if (raw[0] != '\0')
+    free ((char *) raw);
+  if (s->comments == NULL && e != 0)
+    return e == EILSEQ ? -1 : -2;
+  raw = po_message_extracted_comments (m);
   errno = 0;
-  if ((s->extracted = comment_text (cd, po_message_extracted_comments (m)))
-        == NULL
-      && errno != 0)
-    return errno == EILSEQ ? -1 : -2;
+  s->extracted = comment_text (cd, raw);
+  e = errno;
+  if (raw[0] != '\0')
+    free ((char *) raw);
+  if (s->extracted == NULL && e != 0)
+    return e == EILSEQ ? -1 : -2;
   errno = 0;
   if ((s->flags = message_flags (m)) == NULL && errno != 0)
     return -2;
@@ -528,9 +539,9 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
     }
 
   /* The language.  */
-  const char *header = po_file_domain_header (f, NULL);
+  const char *header = tmc_po_file_header (f);
   char tag[64];
-  char *field = header ? po_header_field (header, "Language") : NULL;
+  char *field = header ? tmc_po_header_get (header, "Language") : NULL;
   const char *lang = im->lang;
   if (lang == NULL)
     {
@@ -569,7 +580,7 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
                             "language"), lang);
       goto done;
     }
-  char *plural_forms = header ? po_header_field (header, "Plural-Forms")
+  char *plural_forms = header ? tmc_po_header_get (header, "Plural-Forms")
                               : NULL;
 
   /* Convert everything first, so that an error adds nothing.  */

@@ -93,6 +93,16 @@ unsigned long tmc_po_message_line (po_message_t m, const char *path);
 /* 1 when M is a header entry (no msgctxt, empty msgid).  */
 int tmc_po_is_header (po_message_t m);
 
+/* The header msgstr of F (in its storage), or NULL when it has no
+   header entry.  Like po_file_domain_header, which in gettext 0.21
+   returns a copy that its const type says not to free.  */
+const char *tmc_po_file_header (po_file_t f);
+
+/* The value of the field FIELD of HEADER (a header msgstr), without the
+   blanks around it, freshly allocated; NULL when there is no such field.
+   (po_header_field, trimmed.)  */
+char *tmc_po_header_get (const char *header, const char *field);
+
 /* The charset named in the Content-Type field of HEADER (a header
    msgstr), freshly allocated, or NULL when there is none.  */
 char *tmc_po_header_charset (const char *header);

@@ -182,6 +182,15 @@ on_xerror (int severity, po_message_t message, const char *filename,
   unsigned long col = 0;
   if (filename != NULL && lineno != (size_t) -1 && column != (size_t) -1)
     col = (unsigned long) column;
+  /* Like msgfmt (error_one_per_line), one error per line: text that is
+     not PO gives one per word otherwise.  */
+  if (severity != PO_SEVERITY_WARNING && line != 0 && s->diags.n > 0)
+    {
+      const struct tmc_po_diag *last = &s->diags.v[s->diags.n - 1];
+      if (last->severity == TMC_DIAG_ERROR && last->line == line
+          && severity != PO_SEVERITY_FATAL_ERROR)
+        return;
+    }
   /* po_file_check_all's complaints about the header entry.  */
   const char *code = s->code;
   if (message != NULL && strcmp (code, "check") == 0
@@ -257,12 +266,45 @@ tmc_po_session_end (struct tmc_po_session *s)
   pthread_mutex_unlock (&po_lock);
 }
 
+const char *
+tmc_po_file_header (po_file_t f)
+{
+  po_message_iterator_t it = po_message_iterator (f, NULL);
+  po_message_t m;
+  const char *header = NULL;
+  while ((m = po_next_message (it)) != NULL)
+    if (tmc_po_is_header (m) && !po_message_is_obsolete (m))
+      {
+        header = po_message_msgstr (m);
+        break;
+      }
+  po_message_iterator_free (it);
+  return header;
+}
+
+char *
+tmc_po_header_get (const char *header, const char *field)
+{
+  if (header == NULL)
+    return NULL;
+  char *v = po_header_field (header, field);
+  if (v == NULL)
+    return NULL;
+  /* Without the blanks around the value ("Language: az \n").  */
+  size_t a = strspn (v, " \t"), n = strlen (v);
+  while (n > a && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r'))
+    n--;
+  memmove (v, v + a, n - a);
+  v[n - a] = '\0';
+  return v;
+}
+
 char *
 tmc_po_header_charset (const char *header)
 {
   if (header == NULL)
     return NULL;
-  char *ct = po_header_field (header, "Content-Type");
+  char *ct = tmc_po_header_get (header, "Content-Type");
   if (ct == NULL)
     return NULL;
   char *cs = NULL;
@@ -442,7 +484,7 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
       free (head);
       return NULL;
     }
-  const char *header = po_file_domain_header (f, NULL);
+  const char *header = tmc_po_file_header (f);
   char *cs = tmc_po_header_charset (header);
   if (cs != NULL && strcmp (cs, "CHARSET") != 0 && !is_utf8_name (cs))
     {
