@@ -111,11 +111,16 @@ char *tmc_po_lang_from_bcp47 (const char *tag, char *buf, size_t size);
 /* ---------------------------------------------------------------- */
 /* Export.  */
 
-/* The names of the props the exporter reads on a unit (see tmx.h for
-   what the aligner writes).  A unit without them is exported all the
-   same: the reference is then FILE:N (the unit's number in its file).  */
-#define TMC_PO_PROP_DOC "x-document"
-#define TMC_PO_PROP_SENTENCE "x-sentences"
+/* The props the exporter reads on a unit: the unit scheme of tmx.h
+   (tuid "DOC:NNNN", the bead number; x-doc; x-bead, the sentences of
+   az, fa and en, "1-2-1"; x-score).  From them: the `#:' reference is
+   DOC:N, N the number of the source sentence in its document (one
+   reference per sentence of a 2-1 bead) while the document's beads come
+   complete and in order, else the bead number; the `#.' comment reads
+   "DOC bead N: shape 1-2-1 (az-fa-en), score 0.934".  A unit without
+   them is exported all the same, referenced as FILE:N (the unit's number
+   in its file), and is not fuzzy for its shape.  */
+#define TMC_PO_PROP_DOC "x-doc"
 #define TMC_PO_PROP_BEAD "x-bead"
 #define TMC_PO_PROP_SCORE "x-score"
 

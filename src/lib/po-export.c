@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +24,16 @@
 
 struct place {
   char *file;          /* document id, or the memory's file name */
-  unsigned long line;  /* sentence number, or unit number */
+  unsigned long line;  /* first source sentence, bead or unit number */
+  unsigned long n;     /* source sentences line .. line + n - 1 */
   char *comment;       /* one `#.' line, or NULL */
-  /* Further sentence numbers of the same document (2-1 beads).  */
-  unsigned long *more;
-  size_t n_more;
+};
+
+/* What is known of a document while its units are read in order.  */
+struct doc_state {
+  unsigned long next_bead;  /* the bead number expected next */
+  unsigned long sentences;  /* source sentences of the beads so far */
+  int exact;                /* every bead so far seen, in order */
 };
 
 struct entry {
@@ -60,6 +66,10 @@ struct tmc_po_export {
 
   size_t units, no_source, merged;
   struct tmc_buf scratch;
+  /* Document id -> index into docs.  */
+  struct tmc_po_map doc_index;
+  struct doc_state *docs;
+  size_t n_docs, docs_cap;
 };
 
 /* FNV-1a.  */
@@ -177,7 +187,8 @@ tmc_po_export_new (const struct tmc_po_export_options *opts,
                                                     : "");
   ex->fuzzy_below = opts->fuzzy_below;
   ex->date = opts->date;
-  if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address)
+  if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address
+      || tmc_po_map_init (&ex->doc_index, 1) != 0)
     {
       tmc_po_export_free (ex);
       return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
@@ -205,7 +216,6 @@ place_destroy (struct place *p)
 {
   free (p->file);
   free (p->comment);
-  free (p->more);
 }
 
 void
@@ -235,6 +245,8 @@ tmc_po_export_free (tmc_po_export *ex)
   free (ex->project);
   free (ex->bugs_address);
   tmc_buf_destroy (&ex->scratch);
+  tmc_po_map_destroy (&ex->doc_index);
+  free (ex->docs);
   free (ex);
 }
 
@@ -273,84 +285,46 @@ clean_text (const char *s)
   return r;
 }
 
-/* Parse the bead shape SHAPE ("1-2-1") into COUNTS (at most MAX).
-   Returns the number of counts, or 0 when it is not of that form.  */
-static size_t
-parse_shape (const char *shape, unsigned *counts, size_t max)
+/* The bead shape: the number of sentences of az, fa and en, in that
+   order, "1-2-1" (the unit scheme of tmx.h).  Returns 1 and fills
+   COUNTS, or 0 when SHAPE is not of that form.  */
+static int
+parse_shape (const char *shape, unsigned counts[3])
 {
   size_t n = 0;
   const char *p = shape;
   while (*p)
     {
-      if (*p < '0' || *p > '9' || n >= max)
+      if (*p < '0' || *p > '9' || n >= 3)
         return 0;
       unsigned v = 0;
       while (*p >= '0' && *p <= '9')
         {
           v = v * 10 + (unsigned) (*p - '0');
-          if (v > 1000)
+          if (v > 100000)
             return 0;
           p++;
         }
       counts[n++] = v;
-      if (*p == '-')
-        {
-          p++;
-          if (*p == '\0')
-            return 0;
-        }
+      if (*p == '-' && p[1] != '\0')
+        p++;
       else if (*p != '\0')
         return 0;
     }
-  return n;
+  return n == 3;
 }
 
-/* The bead shape counts of the languages, in the order the shape lists
-   them: the languages of the memory's units, in the order of the
-   variants of the first unit that has them all.  The aligner writes its
-   variants in the order of the shape.  */
+/* The place of LANG in a bead shape, or -1.  */
 static int
-pair_one_one (const struct tmc_tu *tu, const char *shape, const char *src,
-              const char *tgt)
+shape_index (const char *lang)
 {
-  unsigned counts[8];
-  size_t n = parse_shape (shape, counts, 8);
-  if (n == 0)
-    return -1;  /* unknown shape: no opinion */
-  if (n != tu->n_tuvs)
-    {
-      /* Languages with no sentence have no variant; the shape still
-         counts them.  Only a shape of all ones and zeros can then be
-         read: the variants present are the non-zero counts in order.  */
-      size_t nz = 0;
-      for (size_t i = 0; i < n; i++)
-        if (counts[i] != 0)
-          nz++;
-      if (nz != tu->n_tuvs)
-        return -1;
-      size_t v = 0;
-      int src_one = 0, tgt_one = 0;
-      for (size_t i = 0; i < n; i++)
-        {
-          if (counts[i] == 0)
-            continue;
-          const char *lang = tu->tuvs[v++].lang;
-          if (tmc_lang_match (lang, src))
-            src_one = counts[i] == 1;
-          if (tmc_lang_match (lang, tgt))
-            tgt_one = counts[i] == 1;
-        }
-      return src_one && tgt_one;
-    }
-  int src_one = 0, tgt_one = 0;
-  for (size_t i = 0; i < n; i++)
-    {
-      if (tmc_lang_match (tu->tuvs[i].lang, src))
-        src_one = counts[i] == 1;
-      if (tmc_lang_match (tu->tuvs[i].lang, tgt))
-        tgt_one = counts[i] == 1;
-    }
-  return src_one && tgt_one;
+  if (tmc_lang_match (lang, "az"))
+    return 0;
+  if (tmc_lang_match (lang, "fa"))
+    return 1;
+  if (tmc_lang_match (lang, "en"))
+    return 2;
+  return -1;
 }
 
 static const char *
@@ -359,37 +333,37 @@ unit_prop (const struct tmc_tu *tu, const char *type)
   return tmc_meta_prop (&tu->meta, type);
 }
 
-/* Parse "7", "7-8" or "7,8" (0-based sentence numbers of the source in
-   its document, as the aligner writes them) into 1-based numbers.  */
-static size_t
-parse_sentences (const char *s, unsigned long *out, size_t max)
+/* TEMPORARY until tmx.h lands: tmc_tmx_parse_score.  */
+static int
+parse_score (const char *s, double *out)
 {
-  size_t n = 0;
-  const char *p = s;
-  while (*p && n < max)
+  locale_t c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c == (locale_t) 0)
+    return -1;
+  char *end;
+  double v = strtod_l (s, &end, c);
+  freelocale (c);
+  if (end == s || *end != '\0')
+    return -1;
+  *out = v;
+  return 0;
+}
+
+/* The bead number of a tuid "DOC:NNNN", or 0.  */
+static unsigned long
+tuid_bead (const char *tuid)
+{
+  const char *c = tuid ? strrchr (tuid, ':') : NULL;
+  if (c == NULL || c[1] == '\0')
+    return 0;
+  unsigned long v = 0;
+  for (const char *p = c + 1; *p; p++)
     {
-      char *end;
-      errno = 0;
-      unsigned long a = strtoul (p, &end, 10);
-      if (end == p || errno != 0 || a >= ULONG_MAX - 1)
+      if (*p < '0' || *p > '9' || v > ULONG_MAX / 10 - 10)
         return 0;
-      unsigned long b = a;
-      p = end;
-      if (*p == '-')
-        {
-          b = strtoul (p + 1, &end, 10);
-          if (end == p + 1 || b < a || b - a > 64)
-            return 0;
-          p = end;
-        }
-      for (unsigned long k = a; k <= b && n < max; k++)
-        out[n++] = k + 1;
-      if (*p == ',' || *p == ' ')
-        p++;
-      else if (*p != '\0')
-        return 0;
+      v = v * 10 + (unsigned long) (*p - '0');
     }
-  return n;
+  return v;
 }
 
 static struct entry *
@@ -444,20 +418,26 @@ table_grow (struct tmc_po_export *ex)
   return 0;
 }
 
-/* Make the comment line of a place: "document D, bead S, score X".  */
+/* The comment line of a place: "DOC bead N: shape S (az-fa-en), score
+   X", with the parts that are known, or NULL when none is.  */
 static char *
-place_comment (const char *doc, const char *shape, const char *score)
+place_comment (const char *doc, unsigned long bead, const char *shape,
+               const char *score)
 {
   if (!doc && !shape && !score)
     return NULL;
   struct tmc_buf b = TMC_BUF_INIT;
   int bad = 0;
   if (doc)
-    bad |= tmc_buf_printf (&b, "document %s", doc);
+    bad |= tmc_buf_puts (&b, doc);
+  if (doc && bead)
+    bad |= tmc_buf_printf (&b, " bead %lu", bead);
   if (shape)
-    bad |= tmc_buf_printf (&b, "%sbead %s", b.len ? ", " : "", shape);
+    bad |= tmc_buf_printf (&b, "%sshape %s (az-fa-en)", b.len ? ": " : "",
+                           shape);
   if (score)
-    bad |= tmc_buf_printf (&b, "%sscore %s", b.len ? ", " : "", score);
+    bad |= tmc_buf_printf (&b, "%sscore %s",
+                           b.len ? (shape ? ", " : ": ") : "", score);
   if (bad)
     {
       tmc_buf_destroy (&b);
@@ -508,6 +488,232 @@ learn_langs (struct tmc_po_export *ex, const struct tmc_tm *tm,
   return TMC_OK;
 }
 
+/* The state of document DOC, made when it is new; NULL when out of
+   memory.  */
+static struct doc_state *
+doc_state (struct tmc_po_export *ex, const char *doc)
+{
+  int added;
+  size_t *i = tmc_po_map_put (&ex->doc_index, doc, ex->n_docs, &added);
+  if (i == NULL)
+    return NULL;
+  if (added)
+    {
+      if (tmc_grow ((void **) &ex->docs, &ex->docs_cap, ex->n_docs + 1,
+                    sizeof *ex->docs) != 0)
+        return NULL;
+      ex->docs[ex->n_docs++] = (struct doc_state) { 1, 0, 1 };
+    }
+  return &ex->docs[*i];
+}
+
+static void
+free_strings (char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      free (v[i]);
+      v[i] = NULL;
+    }
+}
+
+/* Add one unit (number U of the memory NAME).  */
+static enum tmc_status
+add_unit (struct tmc_po_export *ex, const struct tmc_tu *tu, size_t u,
+          const char *name, struct tmc_error *err)
+{
+  ex->units++;
+  const char *shape = unit_prop (tu, TMC_PO_PROP_BEAD);
+  const char *score_s = unit_prop (tu, TMC_PO_PROP_SCORE);
+  unsigned counts[3];
+  int has_shape = shape && parse_shape (shape, counts);
+  int src_i = shape_index (ex->source_lang);
+
+  /* Where the unit is: its document, bead and source sentences.  The
+     document's state moves on even for a unit without source text.  */
+  const char *doc = unit_prop (tu, TMC_PO_PROP_DOC);
+  char *doc_from_tuid = NULL;
+  if (doc == NULL && tu->tuid && strchr (tu->tuid, ':'))
+    {
+      doc_from_tuid = tmc_strndup (tu->tuid, (size_t) (strrchr (tu->tuid, ':')
+                                                       - tu->tuid));
+      if (doc_from_tuid == NULL)
+        return nomem (err);
+      doc = doc_from_tuid;
+    }
+  unsigned long bead = tuid_bead (tu->tuid);
+  struct place pl = { NULL, (unsigned long) u + 1, 1, NULL };
+  enum tmc_status st = TMC_OK;
+  char *msgid = NULL;
+  char *msgstr[MAX_LANGS] = { NULL };
+  if (doc)
+    {
+      struct doc_state *ds = doc_state (ex, doc);
+      if (ds == NULL)
+        {
+          st = nomem (err);
+          goto out;
+        }
+      if (!(bead && bead == ds->next_bead && has_shape && src_i >= 0))
+        ds->exact = 0;
+      if (ds->exact && counts[src_i] > 0)
+        {
+          /* Exact: the source sentences, numbered from 1.  */
+          pl.line = ds->sentences + 1;
+          pl.n = counts[src_i];
+        }
+      else if (bead)
+        pl.line = bead;
+      if (bead)
+        ds->next_bead = bead + 1;
+      if (has_shape && src_i >= 0)
+        ds->sentences += counts[src_i];
+      pl.file = tmc_strdup (ds->exact || bead ? doc : name);
+    }
+  else
+    pl.file = tmc_strdup (name);
+  pl.comment = place_comment (doc, bead, shape, score_s);
+  if (pl.file == NULL || ((doc || shape || score_s) && pl.comment == NULL))
+    {
+      st = nomem (err);
+      goto out;
+    }
+
+  const struct tmc_tuv *src = tmc_tu_find (tu, ex->source_lang);
+  if (src == NULL || src->text == NULL)
+    {
+      ex->no_source++;
+      goto out;
+    }
+  if (u8_check ((const uint8_t *) src->text, strlen (src->text)))
+    {
+      st = tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
+                          _("unit %zu: text that is not valid UTF-8"), u + 1);
+      goto out;
+    }
+  if ((msgid = clean_text (src->text)) == NULL)
+    {
+      st = nomem (err);
+      goto out;
+    }
+  if (msgid[0] == '\0')
+    {
+      /* The empty msgid is the header's.  */
+      ex->no_source++;
+      goto out;
+    }
+  double score = 1.0;
+  int low = score_s && parse_score (score_s, &score) == 0
+            && score < ex->fuzzy_below;
+  unsigned char ok[MAX_LANGS];
+  for (size_t l = 0; l < ex->n_langs; l++)
+    {
+      ok[l] = 0;
+      const struct tmc_tuv *t = tmc_tu_find (tu, ex->match[l]);
+      if (t == NULL || t->text == NULL)
+        continue;
+      if (u8_check ((const uint8_t *) t->text, strlen (t->text)))
+        {
+          st = tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
+                              _("unit %zu: text that is not valid UTF-8"),
+                              u + 1);
+          goto out;
+        }
+      if ((msgstr[l] = clean_text (t->text)) == NULL)
+        {
+          st = nomem (err);
+          goto out;
+        }
+      if (msgstr[l][0] == '\0')
+        {
+          free (msgstr[l]);
+          msgstr[l] = NULL;
+          continue;
+        }
+      /* Confirmed: a 1-1 bead between the source and this language (or
+         a unit whose shape is unknown), scored high enough.  */
+      int tgt_i = shape_index (ex->match[l]);
+      int one_one = !has_shape || src_i < 0 || tgt_i < 0
+                    || (counts[src_i] == 1 && counts[tgt_i] == 1);
+      ok[l] = one_one && !low;
+    }
+
+  if (ex->n_entries + 1 > ex->table_cap / 2 && table_grow (ex) != 0)
+    {
+      st = nomem (err);
+      goto out;
+    }
+  size_t slot;
+  struct entry *e = find_compatible (ex, msgid, msgstr, &slot);
+  if (e != NULL)
+    {
+      ex->merged++;
+      for (size_t l = 0; l < ex->n_langs; l++)
+        {
+          if (msgstr[l] && e->msgstr[l] == NULL)
+            {
+              e->msgstr[l] = msgstr[l];
+              msgstr[l] = NULL;
+            }
+          if (ok[l])
+            e->good[l] = 1;
+        }
+    }
+  else
+    {
+      if (tmc_grow ((void **) &ex->entries, &ex->entries_cap,
+                    ex->n_entries + 1, sizeof *ex->entries) != 0)
+        {
+          st = nomem (err);
+          goto out;
+        }
+      e = &ex->entries[ex->n_entries];
+      memset (e, 0, sizeof *e);
+      e->msgstr = calloc (MAX_LANGS, sizeof *e->msgstr);
+      e->good = calloc (MAX_LANGS, 1);
+      if (e->msgstr == NULL || e->good == NULL)
+        {
+          free (e->msgstr);
+          free (e->good);
+          st = nomem (err);
+          goto out;
+        }
+      e->msgid = msgid;
+      msgid = NULL;
+      for (size_t l = 0; l < ex->n_langs; l++)
+        {
+          e->msgstr[l] = msgstr[l];
+          msgstr[l] = NULL;
+          e->good[l] = ok[l];
+        }
+      size_t idx = ex->n_entries++;
+      if (ex->table[slot] == 0)
+        ex->table[slot] = idx + 1;
+      else
+        {
+          /* Append to the chain of this msgid.  */
+          size_t k = ex->table[slot];
+          while (ex->entries[k - 1].next)
+            k = ex->entries[k - 1].next;
+          ex->entries[k - 1].next = idx + 1;
+        }
+    }
+  if (tmc_grow ((void **) &e->places, &e->places_cap, e->n_places + 1,
+                sizeof *e->places) != 0)
+    {
+      st = nomem (err);
+      goto out;
+    }
+  e->places[e->n_places++] = pl;
+  memset (&pl, 0, sizeof pl);
+out:
+  place_destroy (&pl);
+  free (msgid);
+  free_strings (msgstr, ex->n_langs);
+  free (doc_from_tuid);
+  return st;
+}
+
 enum tmc_status
 tmc_po_export_add_tm (tmc_po_export *ex, const struct tmc_tm *tm,
                       const char *name, struct tmc_error *err)
@@ -518,190 +724,11 @@ tmc_po_export_add_tm (tmc_po_export *ex, const struct tmc_tm *tm,
       if (st != TMC_OK)
         return st;
     }
-  char *msgstr[MAX_LANGS];
   for (size_t u = 0; u < tm->n_tus; u++)
     {
-      const struct tmc_tu *tu = &tm->tus[u];
-      ex->units++;
-      const struct tmc_tuv *src = tmc_tu_find (tu, ex->source_lang);
-      if (src == NULL || src->text == NULL)
-        {
-          ex->no_source++;
-          continue;
-        }
-      if (u8_check ((const uint8_t *) src->text, strlen (src->text)))
-        return tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
-                              _("unit %zu: text that is not valid UTF-8"),
-                              u + 1);
-      char *msgid = clean_text (src->text);
-      if (msgid == NULL)
-        return nomem (err);
-      if (msgid[0] == '\0')
-        {
-          /* The empty msgid is the header's.  */
-          free (msgid);
-          ex->no_source++;
-          continue;
-        }
-      const char *shape = unit_prop (tu, TMC_PO_PROP_BEAD);
-      const char *score_s = unit_prop (tu, TMC_PO_PROP_SCORE);
-      double score = 1.0;
-      int has_score = 0;
-      if (score_s)
-        {
-          char *end;
-          score = strtod (score_s, &end);
-          has_score = end != score_s;
-        }
-      unsigned char ok[MAX_LANGS];
-      for (size_t l = 0; l < ex->n_langs; l++)
-        {
-          msgstr[l] = NULL;
-          ok[l] = 0;
-          const struct tmc_tuv *t = tmc_tu_find (tu, ex->match[l]);
-          if (t == NULL || t->text == NULL)
-            continue;
-          if (u8_check ((const uint8_t *) t->text, strlen (t->text)))
-            {
-              for (size_t k = 0; k < l; k++)
-                free (msgstr[k]);
-              free (msgid);
-              return tmc_error_set (err, TMC_ERR_ENCODING, name, 0, 0,
-                                    _("unit %zu: text that is not valid "
-                                      "UTF-8"), u + 1);
-            }
-          msgstr[l] = clean_text (t->text);
-          if (msgstr[l] == NULL)
-            {
-              for (size_t k = 0; k < l; k++)
-                free (msgstr[k]);
-              free (msgid);
-              return nomem (err);
-            }
-          if (msgstr[l][0] == '\0')
-            {
-              free (msgstr[l]);
-              msgstr[l] = NULL;
-              continue;
-            }
-          int one = shape ? pair_one_one (tu, shape, ex->source_lang,
-                                          ex->match[l])
-                          : -1;
-          ok[l] = one != 0 && !(has_score && score < ex->fuzzy_below);
-        }
-
-      /* The place: a document and sentence, or the file and unit.  */
-      struct place pl;
-      memset (&pl, 0, sizeof pl);
-      const char *doc = unit_prop (tu, TMC_PO_PROP_DOC);
-      const char *sent = unit_prop (tu, TMC_PO_PROP_SENTENCE);
-      unsigned long lines[64];
-      size_t n_lines = sent ? parse_sentences (sent, lines, 64) : 0;
-      if (doc && n_lines > 0)
-        {
-          pl.file = tmc_strdup (doc);
-          pl.line = lines[0];
-          if (n_lines > 1)
-            {
-              pl.more = malloc ((n_lines - 1) * sizeof *pl.more);
-              if (pl.more)
-                {
-                  memcpy (pl.more, lines + 1,
-                          (n_lines - 1) * sizeof *pl.more);
-                  pl.n_more = n_lines - 1;
-                }
-            }
-        }
-      else
-        {
-          pl.file = tmc_strdup (doc ? doc : name);
-          pl.line = (unsigned long) u + 1;
-        }
-      pl.comment = place_comment (doc, shape, score_s);
-      if (pl.file == NULL || (n_lines > 1 && pl.more == NULL)
-          || ((doc || shape || score_s) && pl.comment == NULL))
-        {
-          place_destroy (&pl);
-          for (size_t k = 0; k < ex->n_langs; k++)
-            free (msgstr[k]);
-          free (msgid);
-          return nomem (err);
-        }
-
-      if (ex->n_entries + 1 > ex->table_cap / 2 && table_grow (ex) != 0)
-        {
-          place_destroy (&pl);
-          for (size_t k = 0; k < ex->n_langs; k++)
-            free (msgstr[k]);
-          free (msgid);
-          return nomem (err);
-        }
-      size_t slot;
-      struct entry *e = find_compatible (ex, msgid, msgstr, &slot);
-      if (e != NULL)
-        {
-          ex->merged++;
-          free (msgid);
-          for (size_t l = 0; l < ex->n_langs; l++)
-            {
-              if (msgstr[l] && e->msgstr[l] == NULL)
-                e->msgstr[l] = msgstr[l];
-              else
-                free (msgstr[l]);
-              if (ok[l])
-                e->good[l] = 1;
-            }
-        }
-      else
-        {
-          if (tmc_grow ((void **) &ex->entries, &ex->entries_cap,
-                        ex->n_entries + 1, sizeof *ex->entries) != 0)
-            {
-              place_destroy (&pl);
-              for (size_t k = 0; k < ex->n_langs; k++)
-                free (msgstr[k]);
-              free (msgid);
-              return nomem (err);
-            }
-          e = &ex->entries[ex->n_entries];
-          memset (e, 0, sizeof *e);
-          e->msgstr = calloc (MAX_LANGS, sizeof *e->msgstr);
-          e->good = calloc (MAX_LANGS, 1);
-          if (e->msgstr == NULL || e->good == NULL)
-            {
-              free (e->msgstr);
-              free (e->good);
-              place_destroy (&pl);
-              for (size_t k = 0; k < ex->n_langs; k++)
-                free (msgstr[k]);
-              free (msgid);
-              return nomem (err);
-            }
-          e->msgid = msgid;
-          for (size_t l = 0; l < ex->n_langs; l++)
-            {
-              e->msgstr[l] = msgstr[l];
-              e->good[l] = ok[l];
-            }
-          size_t idx = ex->n_entries++;
-          if (ex->table[slot] == 0)
-            ex->table[slot] = idx + 1;
-          else
-            {
-              /* Append to the chain of this msgid.  */
-              size_t k = ex->table[slot];
-              while (ex->entries[k - 1].next)
-                k = ex->entries[k - 1].next;
-              ex->entries[k - 1].next = idx + 1;
-            }
-        }
-      if (tmc_grow ((void **) &e->places, &e->places_cap, e->n_places + 1,
-                    sizeof *e->places) != 0)
-        {
-          place_destroy (&pl);
-          return nomem (err);
-        }
-      e->places[e->n_places++] = pl;
+      enum tmc_status st = add_unit (ex, &tm->tus[u], u, name, err);
+      if (st != TMC_OK)
+        return st;
     }
   return TMC_OK;
 }
@@ -974,9 +1001,8 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
       for (size_t k = 0; k < e->n_places; k++)
         {
           const struct place *p = &e->places[k];
-          po_message_add_filepos (m, p->file, p->line);
-          for (size_t j = 0; j < p->n_more; j++)
-            po_message_add_filepos (m, p->file, p->more[j]);
+          for (unsigned long j = 0; j < p->n; j++)
+            po_message_add_filepos (m, p->file, p->line + j);
         }
       po_message_insert (it, m);
     }

@@ -281,22 +281,27 @@ TEST (session_unknown_charset_is_an_error_on_its_line)
 /* ---------------------------------------------------------------- */
 /* Export.  */
 
+/* A unit as the aligner makes it (tmx.h's unit scheme): tuid DOC:NNNN,
+   x-doc, x-bead (az-fa-en), x-score; the variants in the order az, fa,
+   en.  DOC NULL: a unit with no props at all but SCORE.  */
 static void
-add_unit (struct tmc_tm *tm, const char *doc, const char *sent,
-          const char *bead, const char *score, const char *en,
+add_unit (struct tmc_tm *tm, const char *doc, unsigned bead,
+          const char *shape, const char *score, const char *en,
           const char *az, const char *fa)
 {
   struct tmc_tu tu;
   tmc_tu_init (&tu);
   if (doc)
-    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_DOC, NULL, doc);
-  if (sent)
-    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_SENTENCE, NULL, sent);
-  if (bead)
-    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_BEAD, NULL, bead);
+    {
+      char tuid[64];
+      snprintf (tuid, sizeof tuid, "%s:%04u", doc, bead);
+      tu.tuid = strdup (tuid);
+      tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_DOC, NULL, doc);
+    }
+  if (shape)
+    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_BEAD, NULL, shape);
   if (score)
     tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_SCORE, NULL, score);
-  /* The aligner's order: az, fa, en (the order of the bead shape).  */
   if (az)
     tmc_tu_add_tuv (&tu, "az-Latn-AZ", az, strlen (az));
   if (fa)
@@ -310,27 +315,31 @@ static struct tmc_tm *
 sample_tm (void)
 {
   struct tmc_tm *tm = tmc_tm_new ();
-  add_unit (tm, "rep1", "0", "1-1-1", "0.95", "The ceremony began.",
+  add_unit (tm, "rep1", 1, "1-1-1", "0.950", "The ceremony began.",
             "Mərasim başladı.", "مراسم آغاز شد.");
-  add_unit (tm, "rep1", "1", "1-1-1", "0.97", "Thank you.",
+  add_unit (tm, "rep1", 2, "1-1-1", "0.970", "Thank you.",
             "Təşəkkür edirəm.", "متشکرم.");
-  add_unit (tm, "rep1", "2", "1-1-1", "0.30", "The score is low.",
+  add_unit (tm, "rep1", 3, "1-1-1", "0.300", "The score is low.",
             "Bal aşağıdır.", "امتیاز پایین است.");
-  add_unit (tm, "rep1", "3-4", "1-1-2", "0.96",
-            "Two sentences. In one bead.", "İki cümlə bir muncuqda.",
-            "دو جمله در یک مهره.");
-  add_unit (tm, "rep1", "5", "0-0-1", "0.99", "Only in English.", NULL,
-            NULL);
-  add_unit (tm, "rep1", NULL, "1-1-0", "0.99", NULL, "Yalnız burada.",
+  add_unit (tm, "rep1", 4, "1-1-2", "0.960", "Two sentences. In one bead.",
+            "İki cümlə bir muncuqda.", "دو جمله در یک مهره.");
+  add_unit (tm, "rep1", 5, "0-0-1", "0.990", "Only in English.", NULL, NULL);
+  add_unit (tm, "rep1", 6, "1-1-0", "0.990", NULL, "Yalnız burada.",
             "فقط اینجا.");
-  add_unit (tm, "rep2", "0", "1-1-1", "0.92", "The ceremony began.",
+  add_unit (tm, "rep2", 1, "1-1-1", "0.920", "The ceremony began.",
             "Mərasim başladı.", "مراسم آغاز شد.");
-  add_unit (tm, "rep2", "1", "1-1-1", "0.99", "Thank you.", "Sağ olun.",
+  add_unit (tm, "rep2", 2, "1-1-1", "0.990", "Thank you.", "Sağ olun.",
             "متشکرم.");
-  add_unit (tm, "rep2", "2", "1-1-1", "0.50", "The score is low.",
+  add_unit (tm, "rep2", 3, "1-0-1", "0.500", "The score is low.",
             "Bal aşağıdır.", NULL);
-  add_unit (tm, "rep2", "3", "1-1-1", "0.99", "Line\r\nbreak.\n",
+  add_unit (tm, "rep2", 4, "1-1-1", "0.990", "Line\r\nbreak.\n",
             "Sətir\nsonu.", "پایان\r\nخط.");
+  /* Bead 2 of rep3 was filtered out: after the gap, sentence numbers are
+     not known, and the reference is the bead.  */
+  add_unit (tm, "rep3", 1, "1-1-2", "0.990", "First. Second.", "Birinci.",
+            "اول.");
+  add_unit (tm, "rep3", 3, "1-1-1", "0.990", "After the gap.",
+            "Boşluqdan sonra.", "پس از فاصله.");
   return tm;
 }
 
@@ -410,20 +419,21 @@ TEST (export_writes_template_and_catalogues)
   tmc_po_export_free (ex);
   tmc_tm_free (tm);
 
-  CHECK_INT_EQ (st.units, 10);
+  CHECK_INT_EQ (st.units, 12);
   CHECK_INT_EQ (st.no_source, 1);
   /* ceremony (merged), thank you x2 (different az), score (merged),
-     two sentences, only English, line break.  */
-  CHECK_INT_EQ (st.entries, 7);
+     two sentences, only English, line break, first-second, after the
+     gap.  */
+  CHECK_INT_EQ (st.entries, 9);
   CHECK_INT_EQ (st.merged, 2);
   CHECK_INT_EQ (st.with_context, 2);
   CHECK_INT_EQ (st.n_langs, 2);
   CHECK_STR_EQ (st.lang[0].lang, "az");
   CHECK_STR_EQ (st.lang[1].lang, "fa");
-  /* az: ceremony, thank you x2, line break translated; low score and
-     1-1-2 fuzzy; only English untranslated.  */
-  CHECK_INT_EQ (st.lang[0].translated, 4);
-  CHECK_INT_EQ (st.lang[0].fuzzy, 2);
+  /* az: ceremony, thank you x2, line break, after the gap translated;
+     low score and the two 1-1-2 fuzzy; only English untranslated.  */
+  CHECK_INT_EQ (st.lang[0].translated, 5);
+  CHECK_INT_EQ (st.lang[0].fuzzy, 3);
   CHECK_INT_EQ (st.lang[0].untranslated, 1);
 
   po_file_t pot = read_po ("reports.pot");
@@ -432,9 +442,9 @@ TEST (export_writes_template_and_catalogues)
   CHECK (pot && az && fa);
   if (!pot || !az || !fa)
     return;
-  CHECK_INT_EQ (count_messages (pot), 8);
-  CHECK_INT_EQ (count_messages (az), 8);
-  CHECK_INT_EQ (count_messages (fa), 8);
+  CHECK_INT_EQ (count_messages (pot), 10);
+  CHECK_INT_EQ (count_messages (az), 10);
+  CHECK_INT_EQ (count_messages (fa), 10);
 
   char *v;
   CHECK_STR_EQ (v = header_field (az, "Language"), "az");
@@ -474,8 +484,8 @@ TEST (export_writes_template_and_catalogues)
       CHECK_STR_EQ (po_filepos_file (po_message_filepos (m, 1)), "rep2");
       CHECK (po_message_filepos (m, 2) == NULL);
       const char *c = po_message_extracted_comments (m);
-      CHECK_STR_EQ (c, "document rep1, bead 1-1-1, score 0.95\n"
-                       "document rep2, bead 1-1-1, score 0.92\n");
+      CHECK_STR_EQ (c, "rep1 bead 1: shape 1-1-1 (az-fa-en), score 0.950\n"
+                       "rep2 bead 1: shape 1-1-1 (az-fa-en), score 0.920\n");
       free ((char *) c);
     }
   /* Kept apart: a context each, the first place of each.  */
@@ -503,9 +513,27 @@ TEST (export_writes_template_and_catalogues)
       CHECK_INT_EQ (po_filepos_start_line (po_message_filepos (m, 0)), 4);
       CHECK_INT_EQ (po_filepos_start_line (po_message_filepos (m, 1)), 5);
     }
+  /* The next English sentence is the sixth.  */
   m = find (az, NULL, "Only in English.");
   CHECK (m != NULL && po_message_msgstr (m)[0] == '\0'
          && !po_message_is_fuzzy (m));
+  if (m)
+    CHECK_INT_EQ (po_filepos_start_line (po_message_filepos (m, 0)), 6);
+  /* After a missing bead: the bead number, which the comment names.  */
+  m = find (az, NULL, "After the gap.");
+  CHECK (m != NULL && !po_message_is_fuzzy (m));
+  if (m)
+    {
+      CHECK_STR_EQ (po_filepos_file (po_message_filepos (m, 0)), "rep3");
+      CHECK_INT_EQ (po_filepos_start_line (po_message_filepos (m, 0)), 3);
+      const char *c = po_message_extracted_comments (m);
+      CHECK_STR_EQ (c, "rep3 bead 3: shape 1-1-1 (az-fa-en), score 0.990\n");
+      free ((char *) c);
+    }
+  m = find (az, NULL, "First. Second.");
+  CHECK (m != NULL && po_message_is_fuzzy (m));
+  if (m)
+    CHECK_INT_EQ (po_filepos_start_line (po_message_filepos (m, 1)), 2);
   /* CR LF made LF, newlines at the ends dropped.  */
   m = find (fa, NULL, "Line\nbreak.");
   CHECK (m != NULL && strcmp (po_message_msgstr (m), "پایان\nخط.") == 0);
@@ -521,8 +549,8 @@ TEST (export_threshold_langs_and_plain_units)
 {
   struct tmc_tm *tm = tmc_tm_new ();
   /* Units without props, as other tools write them.  */
-  add_unit (tm, NULL, NULL, NULL, NULL, "Hello.", "Salam.", "سلام.");
-  add_unit (tm, NULL, NULL, NULL, "0.6", "Bye.", "Sağ ol.", "خداحافظ.");
+  add_unit (tm, NULL, 0, NULL, NULL, "Hello.", "Salam.", "سلام.");
+  add_unit (tm, NULL, 0, NULL, "0.6", "Bye.", "Sağ ol.", "خداحافظ.");
   struct tmc_po_export_options o;
   tmc_po_export_options_init (&o);
   const char *langs[] = { "fa", NULL };
