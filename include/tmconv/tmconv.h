@@ -8,7 +8,9 @@
 #include "tmconv/error.h"
 #include "tmconv/io.h"
 #include "tmconv/normalize.h"
+#include "tmconv/text.h"
 #include "tmconv/doc.h"
+#include "tmconv/segment.h"
 #include "tmconv/tm.h"
 
 #ifdef __cplusplus
