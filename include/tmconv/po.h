@@ -181,11 +181,21 @@ enum tmc_status tmc_po_export_new (const struct tmc_po_export_options *opts,
 
 /* Add the units of TM, read from the file NAME (used in references
    when a unit has no document id).  Units are merged with those of
-   earlier calls.  Errors: TMC_ERR_NOMEM, TMC_ERR_ENCODING (a text that
+   earlier calls; with no languages given, every language met becomes a
+   target language.  Errors: TMC_ERR_NOMEM, TMC_ERR_ENCODING (a text that
    is not valid UTF-8).  */
 enum tmc_status tmc_po_export_add_tm (tmc_po_export *ex,
                                       const struct tmc_tm *tm,
                                       const char *name,
+                                      struct tmc_error *err);
+
+/* Add the unit TU, number INDEX (0-based) of the memory read from the
+   file NAME: the same as tmc_po_export_add_tm one unit at a time, for a
+   memory read as a stream (tmx.h).  Units of one document must come in
+   their order.  Errors as tmc_po_export_add_tm.  */
+enum tmc_status tmc_po_export_add_tu (tmc_po_export *ex,
+                                      const struct tmc_tu *tu,
+                                      const char *name, size_t index,
                                       struct tmc_error *err);
 
 /* Write DIR/DOMAIN.pot and DIR/LANG.po for each target language

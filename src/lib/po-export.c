@@ -457,33 +457,33 @@ nomem (struct tmc_error *err)
                         tmc_strerror (TMC_ERR_NOMEM));
 }
 
-/* Learn the target languages from the units when none were given.  */
+/* Learn the target languages of TU when none were given: a language
+   first met in a unit cannot be in the units before it, whose entries
+   simply lack it.  */
 static enum tmc_status
-learn_langs (struct tmc_po_export *ex, const struct tmc_tm *tm,
+learn_langs (struct tmc_po_export *ex, const struct tmc_tu *tu,
              struct tmc_error *err)
 {
-  for (size_t u = 0; u < tm->n_tus; u++)
+  for (size_t v = 0; v < tu->n_tuvs; v++)
     {
-      const struct tmc_tu *tu = &tm->tus[u];
-      for (size_t v = 0; v < tu->n_tuvs; v++)
-        {
-          const char *lang = tu->tuvs[v].lang;
-          if (lang == NULL || tmc_lang_match (lang, ex->source_lang))
-            continue;
-          size_t l;
-          for (l = 0; l < ex->n_langs; l++)
-            if (tmc_lang_match (ex->match[l], lang))
-              break;
-          if (l < ex->n_langs)
-            continue;
-          char p[16];
-          tmc_lang_primary (lang, p, sizeof p);
-          if (p[0] == '\0')
-            continue;
-          enum tmc_status st = add_lang (ex, p, err);
-          if (st != TMC_OK)
-            return st;
-        }
+      const char *lang = tu->tuvs[v].lang;
+      if (lang == NULL || tu->tuvs[v].text == NULL
+          || tu->tuvs[v].text[0] == '\0'
+          || tmc_lang_match (lang, ex->source_lang))
+        continue;
+      size_t l;
+      for (l = 0; l < ex->n_langs; l++)
+        if (tmc_lang_match (ex->match[l], lang))
+          break;
+      if (l < ex->n_langs)
+        continue;
+      char p[16];
+      tmc_lang_primary (lang, p, sizeof p);
+      if (p[0] == '\0')
+        continue;
+      enum tmc_status st = add_lang (ex, p, err);
+      if (st != TMC_OK)
+        return st;
     }
   return TMC_OK;
 }
@@ -517,11 +517,16 @@ free_strings (char **v, size_t n)
     }
 }
 
-/* Add one unit (number U of the memory NAME).  */
-static enum tmc_status
-add_unit (struct tmc_po_export *ex, const struct tmc_tu *tu, size_t u,
-          const char *name, struct tmc_error *err)
+enum tmc_status
+tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
+                      const char *name, size_t u, struct tmc_error *err)
 {
+  if (!ex->langs_given)
+    {
+      enum tmc_status ls = learn_langs (ex, tu, err);
+      if (ls != TMC_OK)
+        return ls;
+    }
   ex->units++;
   const char *shape = unit_prop (tu, TMC_PO_PROP_BEAD);
   const char *score_s = unit_prop (tu, TMC_PO_PROP_SCORE);
@@ -718,15 +723,10 @@ enum tmc_status
 tmc_po_export_add_tm (tmc_po_export *ex, const struct tmc_tm *tm,
                       const char *name, struct tmc_error *err)
 {
-  if (!ex->langs_given)
-    {
-      enum tmc_status st = learn_langs (ex, tm, err);
-      if (st != TMC_OK)
-        return st;
-    }
   for (size_t u = 0; u < tm->n_tus; u++)
     {
-      enum tmc_status st = add_unit (ex, &tm->tus[u], u, name, err);
+      enum tmc_status st = tmc_po_export_add_tu (ex, &tm->tus[u], name, u,
+                                                 err);
       if (st != TMC_OK)
         return st;
     }
