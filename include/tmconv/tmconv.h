@@ -12,6 +12,7 @@
 #include "tmconv/doc.h"
 #include "tmconv/segment.h"
 #include "tmconv/tm.h"
+#include "tmconv/tmx.h"
 
 #ifdef __cplusplus
 extern "C" {
