@@ -111,19 +111,16 @@ char *tmc_po_lang_from_bcp47 (const char *tag, char *buf, size_t size);
 /* ---------------------------------------------------------------- */
 /* Export.  */
 
-/* The props the exporter reads on a unit: the unit scheme of tmx.h
-   (tuid "DOC:NNNN", the bead number; x-doc; x-bead, the sentences of
-   az, fa and en, "1-2-1"; x-score).  From them: the `#:' reference is
+/* The exporter reads the unit scheme of tmx.h on each unit (tuid
+   "DOC:NNNN", the bead number; TMC_TMX_PROP_DOC, x-doc;
+   TMC_TMX_PROP_BEAD, x-bead, the sentences of az, fa and en, "1-2-1";
+   TMC_TMX_PROP_SCORE, x-score).  From them: the `#:' reference is
    DOC:N, N the number of the source sentence in its document (one
    reference per sentence of a 2-1 bead) while the document's beads come
    complete and in order, else the bead number; the `#.' comment reads
    "DOC bead N: shape 1-2-1 (az-fa-en), score 0.934".  A unit without
    them is exported all the same, referenced as FILE:N (the unit's number
    in its file), and is not fuzzy for its shape.  */
-#define TMC_PO_PROP_DOC "x-doc"
-#define TMC_PO_PROP_BEAD "x-bead"
-#define TMC_PO_PROP_SCORE "x-score"
-
 /* The default of tmc_po_export_options.fuzzy_below: the aligner's scores
    are calibrated so that beads scored >= 0.9 are right 99 times in 100
    on the development set.  */

@@ -13,6 +13,8 @@
 #include "tmconv/segment.h"
 #include "tmconv/tm.h"
 #include "tmconv/tmx.h"
+#include "tmconv/po.h"
+#include "tmconv/check.h"
 
 #ifdef __cplusplus
 extern "C" {

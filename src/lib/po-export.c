@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "po-internal.h"
 #include "tmconv/io.h"
 #include "tmconv/po.h"
+#include "tmconv/tmx.h"
 
 #define MAX_LANGS 32
 /* At most this many `#.' lines per entry; the `#:' references name
@@ -333,22 +333,6 @@ unit_prop (const struct tmc_tu *tu, const char *type)
   return tmc_meta_prop (&tu->meta, type);
 }
 
-/* TEMPORARY until tmx.h lands: tmc_tmx_parse_score.  */
-static int
-parse_score (const char *s, double *out)
-{
-  locale_t c = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
-  if (c == (locale_t) 0)
-    return -1;
-  char *end;
-  double v = strtod_l (s, &end, c);
-  freelocale (c);
-  if (end == s || *end != '\0')
-    return -1;
-  *out = v;
-  return 0;
-}
-
 /* The bead number of a tuid "DOC:NNNN", or 0.  */
 static unsigned long
 tuid_bead (const char *tuid)
@@ -528,15 +512,15 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
         return ls;
     }
   ex->units++;
-  const char *shape = unit_prop (tu, TMC_PO_PROP_BEAD);
-  const char *score_s = unit_prop (tu, TMC_PO_PROP_SCORE);
+  const char *shape = unit_prop (tu, TMC_TMX_PROP_BEAD);
+  const char *score_s = unit_prop (tu, TMC_TMX_PROP_SCORE);
   unsigned counts[3];
   int has_shape = shape && parse_shape (shape, counts);
   int src_i = shape_index (ex->source_lang);
 
   /* Where the unit is: its document, bead and source sentences.  The
      document's state moves on even for a unit without source text.  */
-  const char *doc = unit_prop (tu, TMC_PO_PROP_DOC);
+  const char *doc = unit_prop (tu, TMC_TMX_PROP_DOC);
   char *doc_from_tuid = NULL;
   if (doc == NULL && tu->tuid && strchr (tu->tuid, ':'))
     {
@@ -608,7 +592,7 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       goto out;
     }
   double score = 1.0;
-  int low = score_s && parse_score (score_s, &score) == 0
+  int low = score_s && tmc_tmx_parse_score (score_s, &score) == 0
             && score < ex->fuzzy_below;
   unsigned char ok[MAX_LANGS];
   for (size_t l = 0; l < ex->n_langs; l++)

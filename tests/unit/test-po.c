@@ -10,6 +10,7 @@
 #include "lib/po-internal.h"
 #include "test.h"
 #include "tmconv/po.h"
+#include "tmconv/tmx.h"
 
 /* What libgettextpo itself never frees (see po.h), for LeakSanitizer in
    the check-asan build.  */
@@ -296,12 +297,12 @@ add_unit (struct tmc_tm *tm, const char *doc, unsigned bead,
       char tuid[64];
       snprintf (tuid, sizeof tuid, "%s:%04u", doc, bead);
       tu.tuid = strdup (tuid);
-      tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_DOC, NULL, doc);
+      tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_DOC, NULL, doc);
     }
   if (shape)
-    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_BEAD, NULL, shape);
+    tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL, shape);
   if (score)
-    tmc_meta_add_prop (&tu.meta, TMC_PO_PROP_SCORE, NULL, score);
+    tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_SCORE, NULL, score);
   if (az)
     tmc_tu_add_tuv (&tu, "az-Latn-AZ", az, strlen (az));
   if (fa)
