@@ -127,6 +127,7 @@ export_usage (void)
            "      --project=NAME     the Project-Id-Version field (default: "
            "the domain)\n"
            "      --bugs-address=ADDR  the Report-Msgid-Bugs-To field\n"
+           "  -q, --quiet            no warnings\n"
            "  -v, --verbose          say what was written\n"
            "  -h, --help             display this help and exit\n"),
          stdout);
@@ -192,6 +193,7 @@ cmd_export (int argc, char **argv)
     { "fuzzy-below", required_argument, NULL, OPT_FUZZY_BELOW },
     { "project", required_argument, NULL, OPT_PROJECT },
     { "bugs-address", required_argument, NULL, OPT_BUGS },
+    { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
@@ -203,7 +205,7 @@ cmd_export (int argc, char **argv)
   char *langs_arg = NULL;
   int verbose = 0;
   int c;
-  while ((c = getopt_long (argc, argv, "o:s:l:d:vh", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "o:s:l:d:qvh", opts, NULL)) != -1)
     switch (c)
       {
       case 'o':
@@ -228,6 +230,9 @@ cmd_export (int argc, char **argv)
         break;
       case OPT_BUGS:
         o.bugs_address = optarg;
+        break;
+      case 'q':
+        tmc_cli_quiet = 1;
         break;
       case 'v':
         verbose = 1;
@@ -366,6 +371,7 @@ import_usage (void)
            "      --lang-tag=LANG=TAG  write TAG for the language LANG "
            "(default:\n"
            "                           az=az-Latn-AZ, fa=fa-IR, en=en-US)\n"
+           "  -q, --quiet            no warnings\n"
            "  -v, --verbose          say what was imported\n"
            "  -h, --help             display this help and exit\n"),
          stdout);
@@ -391,6 +397,7 @@ cmd_import (int argc, char **argv)
     { "source", required_argument, NULL, 's' },
     { "include-fuzzy", no_argument, NULL, OPT_INCLUDE_FUZZY },
     { "lang-tag", required_argument, NULL, OPT_LANG_TAG },
+    { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
@@ -405,7 +412,7 @@ cmd_import (int argc, char **argv)
   int verbose = 0;
   struct tmc_error err;
   int c;
-  while ((c = getopt_long (argc, argv, "o:l:s:vh", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "o:l:s:qvh", opts, NULL)) != -1)
     switch (c)
       {
       case 'o':
@@ -423,6 +430,9 @@ cmd_import (int argc, char **argv)
       case OPT_LANG_TAG:
         if (tmc_tmx_langmap_set (&map, optarg, &err) != TMC_OK)
           return tmc_cli_usage_error (cmd, "%s", err.message);
+        break;
+      case 'q':
+        tmc_cli_quiet = 1;
         break;
       case 'v':
         verbose = 1;
