@@ -64,6 +64,15 @@ status_name (enum tmc_check_status s)
 /* ---------------------------------------------------------------- */
 /* Text.  */
 
+/* The separator between the counts of a line.  */
+static const char *
+list_sep (void)
+{
+  /* TRANSLATORS: the separator between counts, as in "3 translated, 1
+     fuzzy, 0 untranslated" (Persian uses its own comma).  */
+  return _(", ");
+}
+
 /* The percentage for people: rounded down to tenths, so that 99.96% is
    never shown as 100.0%; printed with the locale's decimal point.  */
 static double
@@ -80,7 +89,7 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
   if (f->format == TMC_CHECK_FORMAT_POT)
     {
       fputs (": ", fp);
-      fprintf (fp, TMC_NGETTEXT ("template, %lu message",
+      fprintf (fp, dngettext (PACKAGE, "template, %lu message",
                                  "template, %lu messages", l->total),
                l->total);
       fputc ('\n', fp);
@@ -89,31 +98,32 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
   if (l->lang[0])
     fprintf (fp, " [%s]", l->lang);
   fputs (": ", fp);
-  fprintf (fp, TMC_NGETTEXT ("%lu translated (%.1f%%)",
+  fprintf (fp, dngettext (PACKAGE, "%lu translated (%.1f%%)",
                              "%lu translated (%.1f%%)", l->translated),
            l->translated, shown_percent (l));
-  fputs (", ", fp);
-  fprintf (fp, TMC_NGETTEXT ("%lu fuzzy", "%lu fuzzy", l->fuzzy), l->fuzzy);
-  fputs (", ", fp);
-  fprintf (fp, TMC_NGETTEXT ("%lu untranslated", "%lu untranslated",
+  fputs (list_sep (), fp);
+  fprintf (fp, dngettext (PACKAGE, "%lu fuzzy", "%lu fuzzy", l->fuzzy),
+           l->fuzzy);
+  fputs (list_sep (), fp);
+  fprintf (fp, dngettext (PACKAGE, "%lu untranslated", "%lu untranslated",
                              l->untranslated), l->untranslated);
   if (l->missing)
     {
       fputs (" ", fp);
-      fprintf (fp, TMC_NGETTEXT ("(%lu missing from the catalogue)",
+      fprintf (fp, dngettext (PACKAGE, "(%lu missing from the catalogue)",
                                  "(%lu missing from the catalogue)",
                                  l->missing), l->missing);
     }
   if (l->obsolete)
     {
-      fputs (", ", fp);
-      fprintf (fp, TMC_NGETTEXT ("%lu obsolete", "%lu obsolete", l->obsolete),
+      fputs (list_sep (), fp);
+      fprintf (fp, dngettext (PACKAGE, "%lu obsolete", "%lu obsolete", l->obsolete),
                l->obsolete);
     }
   if (l->not_in_template)
     {
-      fputs (", ", fp);
-      fprintf (fp, TMC_NGETTEXT ("%lu not in the template",
+      fputs (list_sep (), fp);
+      fprintf (fp, dngettext (PACKAGE, "%lu not in the template",
                                  "%lu not in the template",
                                  l->not_in_template), l->not_in_template);
     }
@@ -132,7 +142,7 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
       if (l->fail_max_fuzzy)
         {
           fputs (" (", fp);
-          fprintf (fp, TMC_NGETTEXT ("more than %ld fuzzy",
+          fprintf (fp, dngettext (PACKAGE, "more than %ld fuzzy",
                                      "more than %ld fuzzy", o->max_fuzzy),
                    o->max_fuzzy);
           fputs (")", fp);
@@ -206,7 +216,7 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
       if (f->n_langs == 0 || f->n_errors > 0)
         {
           fprintf (fp, "%s: ", f->path);
-          fprintf (fp, TMC_NGETTEXT ("%zu error", "%zu errors", f->n_errors),
+          fprintf (fp, dngettext (PACKAGE, "%zu error", "%zu errors", f->n_errors),
                    f->n_errors);
           fputc ('\n', fp);
           continue;
@@ -217,14 +227,14 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
     }
   if (n > 1)
     {
-      fprintf (fp, TMC_NGETTEXT ("%zu file checked", "%zu files checked", n),
+      fprintf (fp, dngettext (PACKAGE, "%zu file checked", "%zu files checked", n),
                n);
       fputs (": ", fp);
-      fprintf (fp, TMC_NGETTEXT ("%zu passed", "%zu passed", pass), pass);
-      fputs (", ", fp);
-      fprintf (fp, TMC_NGETTEXT ("%zu failed", "%zu failed", fail), fail);
-      fputs (", ", fp);
-      fprintf (fp, TMC_NGETTEXT ("%zu with errors", "%zu with errors", error),
+      fprintf (fp, dngettext (PACKAGE, "%zu passed", "%zu passed", pass), pass);
+      fputs (list_sep (), fp);
+      fprintf (fp, dngettext (PACKAGE, "%zu failed", "%zu failed", fail), fail);
+      fputs (list_sep (), fp);
+      fprintf (fp, dngettext (PACKAGE, "%zu with errors", "%zu with errors", error),
                error);
       fputc ('\n', fp);
     }
@@ -651,7 +661,7 @@ write_github (FILE *fp, struct tmc_check_file *const *files, size_t n,
           int w = snprintf (msg, sizeof msg, "%s%s", l->lang,
                             l->lang[0] ? ": " : "");
           w += snprintf (msg + w, sizeof msg - (size_t) w,
-                         TMC_NGETTEXT ("%lu of %lu message translated "
+                         dngettext (PACKAGE, "%lu of %lu message translated "
                                        "(%.1f%%), %lu fuzzy",
                                        "%lu of %lu messages translated "
                                        "(%.1f%%), %lu fuzzy", l->total),

@@ -534,7 +534,7 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
     {
       char msg[TMC_ERROR_MESSAGE_MAX];
       snprintf (msg, sizeof msg,
-                TMC_NGETTEXT ("%zu more error not shown",
+                dngettext (PACKAGE, "%zu more error not shown",
                               "%zu more errors not shown", dropped), dropped);
       bad |= tmc_check_add_problem (file, TMC_DIAG_ERROR, "limit", 0, 0, msg,
                                     0, NULL);

@@ -530,7 +530,7 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
     {
       st = tmc_error_set (err, charset_error ? TMC_ERR_ENCODING
                                              : TMC_ERR_SYNTAX, path, 0, 0,
-                          TMC_NGETTEXT ("%zu error in the catalogue: "
+                          dngettext (PACKAGE, "%zu error in the catalogue: "
                                         "nothing imported from it",
                                         "%zu errors in the catalogue: "
                                         "nothing imported from it",
@@ -642,7 +642,7 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
   po_message_iterator_free (it);
   if (st == TMC_OK && bad_bytes > 0)
     st = tmc_error_set (err, TMC_ERR_ENCODING, path, 0, 0,
-                        TMC_NGETTEXT ("%zu error in the catalogue: "
+                        dngettext (PACKAGE, "%zu error in the catalogue: "
                                       "nothing imported from it",
                                       "%zu errors in the catalogue: "
                                       "nothing imported from it",

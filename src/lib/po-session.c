@@ -342,22 +342,21 @@ tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
   *head_len = 0;
   if (strcmp (path, "-") == 0)
     return 0;
-  char msg[TMC_ERROR_MESSAGE_MAX];
+  struct tmc_error e;
   int fd = open (path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     {
-      snprintf (msg, sizeof msg, _("cannot open file: %s"), strerror (errno));
-      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, msg) == 0
-               ? -1 : -2;
+      tmc_error_set_errno (&e, errno, NULL, _("cannot open file"));
+      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, e.message)
+                 == 0 ? -1 : -2;
     }
   struct stat st;
   if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
     {
       close (fd);
-      snprintf (msg, sizeof msg, _("cannot read file: %s"),
-                strerror (EISDIR));
-      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, msg) == 0
-               ? -1 : -2;
+      tmc_error_set_errno (&e, EISDIR, NULL, _("cannot read file"));
+      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, e.message)
+                 == 0 ? -1 : -2;
     }
   char *buf = malloc (SNIFF_MAX + 1);
   if (buf == NULL)
@@ -374,12 +373,12 @@ tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
         continue;
       if (r < 0)
         {
-          int e = errno;
+          int en = errno;
           close (fd);
           free (buf);
-          snprintf (msg, sizeof msg, _("cannot read file: %s"), strerror (e));
-          return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, msg)
-                     == 0 ? -1 : -2;
+          tmc_error_set_errno (&e, en, NULL, _("cannot read file"));
+          return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0,
+                                   e.message) == 0 ? -1 : -2;
         }
       if (r == 0)
         break;
@@ -471,10 +470,10 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
       f = po_file_read (path, &tmc_po_handler);
       if (f == NULL)
         {
-          char msg[TMC_ERROR_MESSAGE_MAX];
-          snprintf (msg, sizeof msg, _("cannot open file: %s"),
-                    strerror (errno ? errno : EIO));
-          tmc_po_diags_add (&s->diags, TMC_DIAG_ERROR, "io", 0, 0, msg);
+          struct tmc_error e;
+          tmc_error_set_errno (&e, errno ? errno : EIO, NULL,
+                               _("cannot open file"));
+          tmc_po_diags_add (&s->diags, TMC_DIAG_ERROR, "io", 0, 0, e.message);
         }
     }
   else
