@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tmconv/io.h"
@@ -310,12 +312,54 @@ cmd_export (int argc, char **argv)
       goto done;
     }
   struct tmc_po_export_stats st;
-  if (tmc_po_export_write (ex, dir, &st, &err) != TMC_OK)
+  if (tmc_po_export_prepare (ex, &st, &err) != TMC_OK)
     {
       tmc_cli_report (&err);
       status = TMC_EXIT_ERROR;
       goto done;
     }
+  /* Most of an export is libgettextpo writing, which is not thread-safe:
+     a second process writes the template while this one writes the
+     catalogues.  Each file still appears whole or not at all.  */
+  pid_t child = -1;
+  if (st.n_langs > 0)
+    {
+      fflush (stdout);
+      fflush (stderr);
+      child = fork ();
+      if (child == 0)
+        {
+          int rc = TMC_EXIT_OK;
+          if (tmc_po_export_write_file (ex, dir, -1, NULL, &err) != TMC_OK)
+            {
+              tmc_cli_report (&err);
+              rc = TMC_EXIT_ERROR;
+            }
+          fflush (stderr);
+          _exit (rc);
+        }
+    }
+  if (child < 0 && tmc_po_export_write_file (ex, dir, -1, &st, &err) != TMC_OK)
+    {
+      tmc_cli_report (&err);
+      status = TMC_EXIT_ERROR;
+    }
+  for (size_t l = 0; l < st.n_langs && l < 32 && status == TMC_EXIT_OK; l++)
+    if (tmc_po_export_write_file (ex, dir, (int) l, &st, &err) != TMC_OK)
+      {
+        tmc_cli_report (&err);
+        status = TMC_EXIT_ERROR;
+      }
+  if (child > 0)
+    {
+      int ws;
+      while (waitpid (child, &ws, 0) < 0 && errno == EINTR)
+        ;
+      if (!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
+        status = TMC_EXIT_ERROR;
+    }
+  if (status != TMC_EXIT_OK)
+    goto done;
   if (verbose)
     {
       const char *sep = strcmp (dir, "/") == 0 ? "" : "/";

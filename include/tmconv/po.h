@@ -73,13 +73,13 @@ struct tmc_diag_handler {
    libgettextpo 0.21 allocates and never frees, as suppressions to return
    from __lsan_default_suppressions.  The message it passes to a fatal
    error handler (its own handler exits), the copy of the file name its
-   reader keeps for message positions, the parsed Plural-Forms of a check,
-   and the contexts of messages (message_free forgets them).  */
+   reader keeps for message positions (and the contexts it reads, which
+   message_free forgets; libtmconv frees those it makes), and the parsed
+   Plural-Forms of a check.  */
 #define TMC_PO_LSAN_SUPPRESSIONS                                        \
   "leak:po_file_write_v2\n"                                             \
   "leak:libgettextpo_catalog_reader_parse\n"                            \
-  "leak:libgettextpo_check_message_list\n"                              \
-  "leak:po_message_set_msgctxt\n"
+  "leak:libgettextpo_check_message_list\n"
 
 /* ---------------------------------------------------------------- */
 /* Languages.  */
@@ -145,6 +145,12 @@ struct tmc_po_export_options {
   /* The time for POT-Creation-Date and PO-Revision-Date, in seconds
      since the epoch; -1: SOURCE_DATE_EPOCH when set, else now.  */
   long long date;
+  /* Do not set libgettextpo's OLD_PO_FILE_OUTPUT in the environment while
+     it writes.  By default it is set for the time of each write (and
+     then put back), which halves the time libgettextpo takes on UTF-8
+     and gives the same bytes; a program whose other threads read the
+     environment at the same time sets this.  */
+  int no_env;
 };
 
 /* Fill OPTS with the defaults (domain "messages").  */
@@ -205,6 +211,22 @@ enum tmc_status tmc_po_export_write (tmc_po_export *ex, const char *dir,
                                      struct tmc_po_export_stats *stats,
                                      struct tmc_error *err);
 
+/* The same in steps, so that a program can write the files in parallel
+   (each file's libgettextpo work in its own process; libgettextpo is not
+   thread-safe).  tmc_po_export_prepare gives the entries their contexts
+   (no unit may be added afterwards) and fills STATS but the per-language
+   counts; tmc_po_export_write_file writes one file: WHICH -1 is the
+   template, 0 to STATS->n_langs - 1 a target language, whose counts it
+   fills in STATS.  Errors as tmc_po_export_write, and
+   TMC_ERR_INVALID_ARG for a WHICH out of range.  */
+enum tmc_status tmc_po_export_prepare (tmc_po_export *ex,
+                                       struct tmc_po_export_stats *stats,
+                                       struct tmc_error *err);
+enum tmc_status tmc_po_export_write_file (tmc_po_export *ex, const char *dir,
+                                          int which,
+                                          struct tmc_po_export_stats *stats,
+                                          struct tmc_error *err);
+
 /* Free EX (NULL allowed).  */
 void tmc_po_export_free (tmc_po_export *ex);
 
@@ -241,6 +263,9 @@ struct tmc_po_import_options {
   /* Where errors and warnings go, each with its file and line (NULL:
      nowhere; the returned error still says how many there were).  */
   const struct tmc_diag_handler *diag;
+  /* Do not set libgettextpo's OLD_PO_FILE_INPUT in the environment while
+     it reads a UTF-8 catalogue (see tmc_po_export_options.no_env).  */
+  int no_env;
 };
 
 void tmc_po_import_options_init (struct tmc_po_import_options *opts);

@@ -81,7 +81,7 @@ tmc_check_template_load (const char *path,
   struct tmc_po_session s;
   char *charset;
   tmc_po_session_begin (&s, path, "syntax");
-  po_file_t f = tmc_po_read (&s, path, &charset, NULL);
+  po_file_t f = tmc_po_read (&s, path, &charset, NULL, 0);
   tmc_po_session_end (&s);
   free (charset);
   tmc_po_diags_emit (&s.diags, path, diag);
@@ -103,7 +103,7 @@ tmc_check_template_load (const char *path,
                               path, 0, 0, _("the template cannot be used"));
         }
       if (f)
-        po_file_free (f);
+        tmc_po_file_free (f);
       tmc_po_diags_destroy (&s.diags);
       tmc_check_template_free (tpl);
       return st;
@@ -136,7 +136,7 @@ tmc_check_template_load (const char *path,
       tpl->n++;
     }
   po_message_iterator_free (it);
-  po_file_free (f);
+  tmc_po_file_free (f);
   tmc_buf_destroy (&kb);
   if (st != TMC_OK)
     {
@@ -487,7 +487,7 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
   struct tmc_po_session s;
   char *charset;
   tmc_po_session_begin (&s, path, "syntax");
-  po_file_t f = tmc_po_read (&s, path, &charset, NULL);
+  po_file_t f = tmc_po_read (&s, path, &charset, NULL, 0);
   if (f != NULL)
     {
       tmc_po_session_code (&s, "check");
@@ -544,7 +544,7 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
   if (f == NULL || bad)
     {
       if (f)
-        po_file_free (f);
+        tmc_po_file_free (f);
       return bad ? -1 : 0;
     }
 
@@ -575,7 +575,7 @@ check_po (struct tmc_check_file *file, const struct tmc_check_options *opts)
     bad = tmc_check_add_lang (file, lang) != 0;
   if (!bad)
     bad = count_po (file, f, opts) != 0;
-  po_file_free (f);
+  tmc_po_file_free (f);
   return bad ? -1 : 0;
 }
 

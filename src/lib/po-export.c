@@ -53,10 +53,18 @@ struct tmc_po_export {
   char *bugs_address;
   double fuzzy_below;
   long long date;
+  int no_env;
   int langs_given;
+  int prepared;         /* contexts assigned */
+  size_t with_context;
   char *langs[MAX_LANGS];  /* names for files and the Language field */
   char *match[MAX_LANGS];  /* BCP 47 forms, to find the variants */
   size_t n_langs;
+  /* Primary subtags, to find variants fast, and places in bead shapes.  */
+  char src_primary[16];
+  char primary[MAX_LANGS][16];
+  int src_shape;
+  int shape[MAX_LANGS];
 
   struct entry *entries;
   size_t n_entries, entries_cap;
@@ -83,6 +91,19 @@ hash_str (const char *s)
       h *= 1099511628211ULL;
     }
   return h;
+}
+
+/* The place of LANG in a bead shape, or -1.  */
+static int
+shape_index (const char *lang)
+{
+  if (tmc_lang_match (lang, "az"))
+    return 0;
+  if (tmc_lang_match (lang, "fa"))
+    return 1;
+  if (tmc_lang_match (lang, "en"))
+    return 2;
+  return -1;
 }
 
 void
@@ -148,6 +169,9 @@ add_lang (struct tmc_po_export *ex, const char *name, struct tmc_error *err)
   if (ex->n_langs >= MAX_LANGS)
     return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
                           _("too many languages (at most %d)"), MAX_LANGS);
+  tmc_lang_primary (tag, ex->primary[ex->n_langs],
+                    sizeof ex->primary[0]);
+  ex->shape[ex->n_langs] = shape_index (tag);
   ex->langs[ex->n_langs] = tmc_strdup (name);
   ex->match[ex->n_langs] = tmc_strdup (tag);
   if (ex->langs[ex->n_langs] == NULL || ex->match[ex->n_langs] == NULL)
@@ -186,7 +210,11 @@ tmc_po_export_new (const struct tmc_po_export_options *opts,
   ex->bugs_address = tmc_strdup (opts->bugs_address ? opts->bugs_address
                                                     : "");
   ex->fuzzy_below = opts->fuzzy_below;
+  tmc_lang_primary (ex->source_lang ? ex->source_lang : "", ex->src_primary,
+                    sizeof ex->src_primary);
+  ex->src_shape = shape_index (ex->source_lang ? ex->source_lang : "");
   ex->date = opts->date;
+  ex->no_env = opts->no_env;
   if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address
       || tmc_po_map_init (&ex->doc_index, 1) != 0)
     {
@@ -314,19 +342,6 @@ parse_shape (const char *shape, unsigned counts[3])
   return n == 3;
 }
 
-/* The place of LANG in a bead shape, or -1.  */
-static int
-shape_index (const char *lang)
-{
-  if (tmc_lang_match (lang, "az"))
-    return 0;
-  if (tmc_lang_match (lang, "fa"))
-    return 1;
-  if (tmc_lang_match (lang, "en"))
-    return 2;
-  return -1;
-}
-
 static const char *
 unit_prop (const struct tmc_tu *tu, const char *type)
 {
@@ -452,18 +467,17 @@ learn_langs (struct tmc_po_export *ex, const struct tmc_tu *tu,
     {
       const char *lang = tu->tuvs[v].lang;
       if (lang == NULL || tu->tuvs[v].text == NULL
-          || tu->tuvs[v].text[0] == '\0'
-          || tmc_lang_match (lang, ex->source_lang))
-        continue;
-      size_t l;
-      for (l = 0; l < ex->n_langs; l++)
-        if (tmc_lang_match (ex->match[l], lang))
-          break;
-      if (l < ex->n_langs)
+          || tu->tuvs[v].text[0] == '\0')
         continue;
       char p[16];
       tmc_lang_primary (lang, p, sizeof p);
-      if (p[0] == '\0')
+      if (p[0] == '\0' || strcmp (p, ex->src_primary) == 0)
+        continue;
+      size_t l;
+      for (l = 0; l < ex->n_langs; l++)
+        if (strcmp (ex->primary[l], p) == 0)
+          break;
+      if (l < ex->n_langs)
         continue;
       enum tmc_status st = add_lang (ex, p, err);
       if (st != TMC_OK)
@@ -505,6 +519,9 @@ enum tmc_status
 tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
                       const char *name, size_t u, struct tmc_error *err)
 {
+  if (ex->prepared)
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0, "%s",
+                          tmc_strerror (TMC_ERR_INVALID_ARG));
   if (!ex->langs_given)
     {
       enum tmc_status ls = learn_langs (ex, tu, err);
@@ -516,7 +533,23 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
   const char *score_s = unit_prop (tu, TMC_TMX_PROP_SCORE);
   unsigned counts[3];
   int has_shape = shape && parse_shape (shape, counts);
-  int src_i = shape_index (ex->source_lang);
+  int src_i = ex->src_shape;
+  /* The variant of each language: the first whose primary subtag is the
+     language's (as tmc_tu_find).  */
+  const struct tmc_tuv *src = NULL;
+  const struct tmc_tuv *var[MAX_LANGS] = { NULL };
+  for (size_t v = 0; v < tu->n_tuvs; v++)
+    {
+      char p[16];
+      tmc_lang_primary (tu->tuvs[v].lang, p, sizeof p);
+      if (p[0] == '\0')
+        continue;
+      if (src == NULL && strcmp (p, ex->src_primary) == 0)
+        src = &tu->tuvs[v];
+      for (size_t l = 0; l < ex->n_langs; l++)
+        if (var[l] == NULL && strcmp (p, ex->primary[l]) == 0)
+          var[l] = &tu->tuvs[v];
+    }
 
   /* Where the unit is: its document, bead and source sentences.  The
      document's state moves on even for a unit without source text.  */
@@ -568,7 +601,6 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       goto out;
     }
 
-  const struct tmc_tuv *src = tmc_tu_find (tu, ex->source_lang);
   if (src == NULL || src->text == NULL)
     {
       ex->no_source++;
@@ -598,7 +630,7 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
   for (size_t l = 0; l < ex->n_langs; l++)
     {
       ok[l] = 0;
-      const struct tmc_tuv *t = tmc_tu_find (tu, ex->match[l]);
+      const struct tmc_tuv *t = var[l];
       if (t == NULL || t->text == NULL)
         continue;
       if (u8_check ((const uint8_t *) t->text, strlen (t->text)))
@@ -621,7 +653,7 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
         }
       /* Confirmed: a 1-1 bead between the source and this language (or
          a unit whose shape is unknown), scored high enough.  */
-      int tgt_i = shape_index (ex->match[l]);
+      int tgt_i = ex->shape[l];
       int one_one = !has_shape || src_i < 0 || tgt_i < 0
                     || (counts[src_i] == 1 && counts[tgt_i] == 1);
       ok[l] = one_one && !low;
@@ -991,9 +1023,14 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
       po_message_insert (it, m);
     }
   po_message_iterator_free (it);
+  /* Our strings are valid UTF-8: libgettextpo may go byte by byte.  */
+  struct tmc_po_env env = { NULL, 0, NULL };
+  if (!ex->no_env)
+    tmc_po_env_begin (&env, "OLD_PO_FILE_OUTPUT");
   if (!bad && setjmp (s.fatal) == 0)
     po_file_write (f, fdpath, &tmc_po_handler);
-  po_file_free (f);
+  tmc_po_env_end (&env);
+  tmc_po_file_free (f);
   tmc_po_session_end (&s);
 
   if (bad)
@@ -1021,14 +1058,16 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
 }
 
 enum tmc_status
-tmc_po_export_write (tmc_po_export *ex, const char *dir,
-                     struct tmc_po_export_stats *stats,
-                     struct tmc_error *err)
+tmc_po_export_prepare (tmc_po_export *ex, struct tmc_po_export_stats *stats,
+                       struct tmc_error *err)
 {
-  size_t with_context;
-  enum tmc_status st = assign_contexts (ex, &with_context, err);
-  if (st != TMC_OK)
-    return st;
+  if (!ex->prepared)
+    {
+      enum tmc_status st = assign_contexts (ex, &ex->with_context, err);
+      if (st != TMC_OK)
+        return st;
+      ex->prepared = 1;
+    }
   if (stats)
     {
       memset (stats, 0, sizeof *stats);
@@ -1036,22 +1075,45 @@ tmc_po_export_write (tmc_po_export *ex, const char *dir,
       stats->no_source = ex->no_source;
       stats->entries = ex->n_entries;
       stats->merged = ex->merged;
-      stats->with_context = with_context;
+      stats->with_context = ex->with_context;
       stats->n_langs = ex->n_langs;
+      for (size_t l = 0; l < ex->n_langs; l++)
+        snprintf (stats->lang[l].lang, sizeof stats->lang[l].lang, "%s",
+                  ex->langs[l]);
     }
+  return TMC_OK;
+}
+
+enum tmc_status
+tmc_po_export_write_file (tmc_po_export *ex, const char *dir, int which,
+                          struct tmc_po_export_stats *stats,
+                          struct tmc_error *err)
+{
+  if (which < -1 || which >= (int) ex->n_langs)
+    return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0, "%s",
+                          tmc_strerror (TMC_ERR_INVALID_ARG));
+  enum tmc_status st = TMC_OK;
+  if (!ex->prepared)
+    st = tmc_po_export_prepare (ex, NULL, err);
   size_t counts[3];
-  st = write_catalog (ex, dir, -1, counts, err);
-  for (size_t l = 0; l < ex->n_langs && st == TMC_OK; l++)
+  if (st == TMC_OK)
+    st = write_catalog (ex, dir, which, counts, err);
+  if (st == TMC_OK && stats && which >= 0)
     {
-      st = write_catalog (ex, dir, (int) l, counts, err);
-      if (st == TMC_OK && stats)
-        {
-          snprintf (stats->lang[l].lang, sizeof stats->lang[l].lang, "%s",
-                    ex->langs[l]);
-          stats->lang[l].translated = counts[0];
-          stats->lang[l].fuzzy = counts[1];
-          stats->lang[l].untranslated = counts[2];
-        }
+      stats->lang[which].translated = counts[0];
+      stats->lang[which].fuzzy = counts[1];
+      stats->lang[which].untranslated = counts[2];
     }
+  return st;
+}
+
+enum tmc_status
+tmc_po_export_write (tmc_po_export *ex, const char *dir,
+                     struct tmc_po_export_stats *stats,
+                     struct tmc_error *err)
+{
+  enum tmc_status st = tmc_po_export_prepare (ex, stats, err);
+  for (int l = -1; l < (int) ex->n_langs && st == TMC_OK; l++)
+    st = tmc_po_export_write_file (ex, dir, l, stats, err);
   return st;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <unistr.h>
 
 #include "buf.h"
@@ -17,6 +18,7 @@ struct tmc_po_import {
   char *lang;         /* given language, or NULL */
   char *source_lang;  /* BCP 47 */
   int include_fuzzy;
+  int no_env;
   struct tmc_diag_handler diag;
   int has_diag;
   /* msgctxt \4 msgid -> unit index.  */
@@ -36,6 +38,8 @@ struct staged {
   char *extracted;      /* extracted comments or NULL */
   char **refs;          /* "file:line", NULL-terminated, or NULL */
   int fuzzy;
+  int borrowed;         /* msgctxt, msgid, msgid_plural and msgstr point
+                           into the po_file (a UTF-8 catalogue) */
   unsigned long line;
 };
 
@@ -96,6 +100,7 @@ tmc_po_import_new (struct tmc_tm *tm, const struct tmc_po_import_options *opts,
   im->source_lang = tmc_strdup (tag);
   im->lang = opts->lang ? tmc_strdup (ltag) : NULL;
   im->include_fuzzy = opts->include_fuzzy;
+  im->no_env = opts->no_env;
   if (opts->diag)
     {
       im->diag = *opts->diag;
@@ -200,12 +205,15 @@ static void
 staged_destroy (struct staged *m)
 {
   free (m->key);
-  free (m->msgctxt);
-  free (m->msgid);
-  free (m->msgid_plural);
-  if (m->msgstr)
-    for (char **p = m->msgstr; *p; p++)
-      free (*p);
+  if (!m->borrowed)
+    {
+      free (m->msgctxt);
+      free (m->msgid);
+      free (m->msgid_plural);
+      if (m->msgstr)
+        for (char **p = m->msgstr; *p; p++)
+          free (*p);
+    }
   free (m->msgstr);
   free (m->flags);
   free (m->comments);
@@ -237,15 +245,29 @@ comment_text (iconv_t cd, const char *s)
   return r;
 }
 
-/* The flags of M other than fuzzy, as gettext writes them.  */
+/* 1 when S may hold a format directive of one of the languages gettext
+   knows: they all start with one of these characters (%d, {0}, $var,
+   ~a, <markup>).  */
+static int
+may_have_directives (const char *s)
+{
+  return s != NULL && s[strcspn (s, "%{$~<")] != '\0';
+}
+
+/* The flags of M other than fuzzy, as gettext writes them.  A format
+   flag only means something on a string with directives, and asking
+   libgettextpo for each of its thirty formats costs more than reading
+   the message, so strings without any are not asked about.  */
 static char *
 message_flags (po_message_t m)
 {
   struct tmc_buf b = TMC_BUF_INIT;
   int bad = 0;
-  for (const char *const *f = po_format_list (); *f; f++)
-    if (po_message_is_format (m, *f))
-      bad |= tmc_buf_printf (&b, "%s%s", b.len ? ", " : "", *f);
+  if (may_have_directives (po_message_msgid (m))
+      || may_have_directives (po_message_msgid_plural (m)))
+    for (const char *const *f = po_format_list (); *f; f++)
+      if (po_message_is_format (m, *f))
+        bad |= tmc_buf_printf (&b, "%s%s", b.len ? ", " : "", *f);
   int lo, hi;
   if (po_message_is_range (m, &lo, &hi))
     bad |= tmc_buf_printf (&b, "%srange: %d..%d", b.len ? ", " : "", lo, hi);
@@ -271,12 +293,22 @@ stage (po_message_t m, iconv_t cd, struct staged *s)
   memset (s, 0, sizeof *s);
   const char *ctxt = po_message_msgctxt (m);
   const char *plural = po_message_msgid_plural (m);
-#define CONV(dst, src)                                     \
-  do                                                       \
-    {                                                      \
-      if (((dst) = to_utf8 (cd, (src))) == NULL)           \
-        return errno == EILSEQ ? -1 : -2;                  \
-    }                                                      \
+  /* A UTF-8 catalogue's strings are checked and used where they are;
+     others are converted.  */
+  s->borrowed = cd == (iconv_t) -1;
+#define CONV(dst, src)                                                   \
+  do                                                                     \
+    {                                                                    \
+      const char *src_ = (src);                                          \
+      if (s->borrowed)                                                   \
+        {                                                                \
+          if (u8_check ((const uint8_t *) src_, strlen (src_)) != NULL)  \
+            return -1;                                                   \
+          (dst) = (char *) src_;                                         \
+        }                                                                \
+      else if (((dst) = to_utf8 (cd, src_)) == NULL)                     \
+        return errno == EILSEQ ? -1 : -2;                                \
+    }                                                                    \
   while (0)
   CONV (s->msgid, po_message_msgid (m));
   if (ctxt)
@@ -498,12 +530,12 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
   char *charset = NULL;
   iconv_t cd = (iconv_t) -1;
   tmc_po_session_begin (&s, path, "syntax");
-  po_file_t f = tmc_po_read (&s, path, &charset, &cd);
+  po_file_t f = tmc_po_read (&s, path, &charset, &cd, !im->no_env);
   tmc_po_session_end (&s);
   if (s.diags.nomem)
     {
       if (f)
-        po_file_free (f);
+        tmc_po_file_free (f);
       if (cd != (iconv_t) -1)
         iconv_close (cd);
       free (charset);
@@ -665,7 +697,7 @@ tmc_po_import_file (tmc_po_import *im, const char *path,
       im->stats.obsolete += obsolete;
     }
 done:
-  po_file_free (f);
+  tmc_po_file_free (f);
   if (cd != (iconv_t) -1)
     iconv_close (cd);
   free (charset);

@@ -90,6 +90,10 @@ void tmc_po_diags_emit (const struct tmc_po_diags *diags, const char *file,
    public accessors find them and that the position names PATH.  */
 unsigned long tmc_po_message_line (po_message_t m, const char *path);
 
+/* po_file_free, and first the contexts of the messages, which
+   libgettextpo's message_free forgets (a leak of every msgctxt).  */
+void tmc_po_file_free (po_file_t f);
+
 /* 1 when M is a header entry (no msgctxt, empty msgid).  */
 int tmc_po_is_header (po_message_t m);
 
@@ -122,6 +126,32 @@ int tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
 unsigned long tmc_po_field_line (const char *head, size_t head_len,
                                  const char *field);
 
+/* libgettextpo (0.21 to 0.25) finds the characters of a catalogue in
+   its charset by calling iconv on each one, when reading (po-lex.c) and
+   when writing (write-po.c), which is half of its time on a UTF-8 file.
+   Its variables OLD_PO_FILE_INPUT and OLD_PO_FILE_OUTPUT (meant for old
+   files with extra backslashes after some CJK characters) make it go
+   byte by byte instead, which for valid UTF-8 gives the same strings and
+   the same output: no UTF-8 byte of a multibyte character is ASCII, and
+   line breaking is computed apart, with libunistring.  Only columns in
+   error messages then count bytes, and libgettextpo no longer reports
+   invalid UTF-8 (the caller must check it).  tmc_po_env_begin sets the
+   variable NAME for one libgettextpo call; tmc_po_env_end puts back what
+   was there.  The environment is the process's: other threads must not
+   read it meanwhile.  */
+struct tmc_po_env {
+  const char *name;
+  int set;     /* we set it */
+  char *old;   /* its value before, or NULL when it had none */
+};
+
+void tmc_po_env_begin (struct tmc_po_env *e, const char *name);
+void tmc_po_env_end (struct tmc_po_env *e);
+
+/* 1 when the header in HEAD (the first bytes of a catalogue) declares
+   charset=UTF-8, before the first entry that is not the header.  */
+int tmc_po_head_is_utf8 (const char *head, size_t len);
+
 /* Read PATH with libgettextpo inside a session: sniff it, read it, check
    its charset (an unknown one is an error "charset").  Returns the file
    or NULL (when it could not be opened or is not a PO file at all); the
@@ -129,10 +159,12 @@ unsigned long tmc_po_field_line (const char *head, size_t head_len,
    tmc_po_session_begin and calls tmc_po_session_end.  *CHARSET receives
    the declared charset (freshly allocated) or NULL; *CONV, when CONV is
    not NULL, a conversion to UTF-8 when that charset is not UTF-8 (else
-   (iconv_t) -1).  Returns NULL with S->diags.nomem set when out of
-   memory.  */
+   (iconv_t) -1).  With FAST, a file whose header says UTF-8 is read
+   byte by byte (see tmc_po_env_begin): the caller then checks that its
+   strings are valid UTF-8.  Returns NULL with S->diags.nomem set when out
+   of memory.  */
 po_file_t tmc_po_read (struct tmc_po_session *s, const char *path,
-                       char **charset, iconv_t *conv);
+                       char **charset, iconv_t *conv, int fast);
 
 /* A map from strings to sizes (open addressing, FNV-1a), for message
    keys ("msgctxt\4msgid" as in .mo files, or the msgid alone).  With

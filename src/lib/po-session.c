@@ -142,6 +142,20 @@ tmc_po_message_line (po_message_t m, const char *path)
   return (unsigned long) h->pos.line_number;
 }
 
+void
+tmc_po_file_free (po_file_t f)
+{
+  if (f == NULL)
+    return;
+  po_message_iterator_t it = po_message_iterator (f, NULL);
+  po_message_t m;
+  while ((m = po_next_message (it)) != NULL)
+    if (po_message_msgctxt (m) != NULL)
+      po_message_set_msgctxt (m, NULL);  /* frees it */
+  po_message_iterator_free (it);
+  po_file_free (f);
+}
+
 int
 tmc_po_is_header (po_message_t m)
 {
@@ -452,9 +466,73 @@ is_utf8_name (const char *cs)
   return strcasecmp (cs, "UTF-8") == 0 || strcasecmp (cs, "UTF8") == 0;
 }
 
+void
+tmc_po_env_begin (struct tmc_po_env *e, const char *name)
+{
+  e->name = name;
+  e->set = 0;
+  e->old = NULL;
+  const char *v = getenv (name);
+  if (v != NULL && *v != '\0')
+    return;  /* already on */
+  if (v != NULL && (e->old = tmc_strdup (v)) == NULL)
+    return;
+  e->set = setenv (name, "1", 1) == 0;
+}
+
+void
+tmc_po_env_end (struct tmc_po_env *e)
+{
+  if (e->set)
+    {
+      if (e->old)
+        setenv (e->name, e->old, 1);
+      else
+        unsetenv (e->name);
+    }
+  free (e->old);
+  e->old = NULL;
+  e->set = 0;
+}
+
+int
+tmc_po_head_is_utf8 (const char *head, size_t len)
+{
+  if (head == NULL)
+    return 0;
+  /* The header is the first entry: stop at the second msgid.  */
+  int msgids = 0;
+  const char *p = head, *end = head + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *le = nl ? nl : end;
+      const char *q = p;
+      while (q < le && (*q == ' ' || *q == '\t'))
+        q++;
+      if ((size_t) (le - q) >= 6 && memcmp (q, "msgid ", 6) == 0
+          && ++msgids > 1)
+        return 0;
+      if (*q == '"')
+        for (const char *c = q; c + 8 <= le; c++)
+          if (strncasecmp (c, "charset=", 8) == 0)
+            {
+              c += 8;
+              return ((size_t) (le - c) >= 5 && strncasecmp (c, "UTF-8", 5) == 0
+                      && (c + 5 == le || strchr ("\\\" ;", c[5])))
+                     || ((size_t) (le - c) >= 4 && strncasecmp (c, "UTF8", 4) == 0
+                         && (c + 4 == le || strchr ("\\\" ;", c[4])));
+            }
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+  return 0;
+}
+
 po_file_t
 tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
-             iconv_t *conv)
+             iconv_t *conv, int fast)
 {
   *charset = NULL;
   if (conv)
@@ -464,6 +542,9 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
   if (tmc_po_sniff (path, &s->diags, &head, &head_len) != 0)
     return NULL;
   po_file_t volatile f = NULL;
+  struct tmc_po_env env = { NULL, 0, NULL };
+  if (fast && tmc_po_head_is_utf8 (head, head_len))
+    tmc_po_env_begin (&env, "OLD_PO_FILE_INPUT");
   if (setjmp (s->fatal) == 0)
     {
       errno = 0;
@@ -478,6 +559,7 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
     }
   else
     f = NULL;
+  tmc_po_env_end (&env);
   if (f == NULL)
     {
       free (head);

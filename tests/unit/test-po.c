@@ -127,7 +127,7 @@ TEST (session_reports_syntax_errors_with_lines)
   struct tmc_po_session s;
   char *cs;
   tmc_po_session_begin (&s, path ("bad.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("bad.po"), &cs, NULL);
+  po_file_t f = tmc_po_read (&s, path ("bad.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_INT_EQ (s.diags.n_errors, 3);
@@ -144,7 +144,7 @@ TEST (session_reports_syntax_errors_with_lines)
       CHECK_STR_EQ (s.diags.v[2].message, "missing 'msgstr' section");
       CHECK_STR_EQ (s.diags.v[2].code, "syntax");
     }
-  po_file_free (f);
+  tmc_po_file_free (f);
   free (cs);
   tmc_po_diags_destroy (&s.diags);
 }
@@ -158,7 +158,7 @@ TEST (session_duplicates_and_message_lines)
   struct tmc_po_session s;
   char *cs;
   tmc_po_session_begin (&s, path ("dup.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("dup.po"), &cs, NULL);
+  po_file_t f = tmc_po_read (&s, path ("dup.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_STR_EQ (cs, "UTF-8");
@@ -187,7 +187,7 @@ TEST (session_duplicates_and_message_lines)
   CHECK_INT_EQ (tmc_po_message_line (fresh, NULL), 0);
   po_message_insert (it, fresh);
   po_message_iterator_free (it);
-  po_file_free (f);
+  tmc_po_file_free (f);
   free (cs);
   tmc_po_diags_destroy (&s.diags);
 }
@@ -211,16 +211,16 @@ TEST (session_fatal_error_comes_back)
   if (s.diags.n == 1)
     CHECK (strstr (s.diags.v[0].message, "/nonexistent-dir/x.po") != NULL);
   tmc_po_diags_destroy (&s.diags);
-  po_file_free (f);
+  tmc_po_file_free (f);
   /* libgettextpo still works afterwards.  */
   WRITE ("ok.po", "msgid \"a\"\nmsgstr \"b\"\n");
   tmc_po_session_begin (&s, path ("ok.po"), "syntax");
   char *cs;
-  f = tmc_po_read (&s, path ("ok.po"), &cs, NULL);
+  f = tmc_po_read (&s, path ("ok.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_INT_EQ (s.diags.n, 0);
-  po_file_free (f);
+  tmc_po_file_free (f);
   free (cs);
   tmc_po_diags_destroy (&s.diags);
 }
@@ -239,7 +239,7 @@ TEST (session_sniffs_what_is_not_po)
     {
       const char *p = path (names[i]);
       tmc_po_session_begin (&s, p, "syntax");
-      po_file_t f = tmc_po_read (&s, p, &cs, NULL);
+      po_file_t f = tmc_po_read (&s, p, &cs, NULL, 0);
       tmc_po_session_end (&s);
       CHECK (f == NULL);
       CHECK_INT_EQ (s.diags.n, 1);
@@ -260,7 +260,7 @@ TEST (session_unknown_charset_is_an_error_on_its_line)
   struct tmc_po_session s;
   char *cs;
   tmc_po_session_begin (&s, path ("cs.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("cs.po"), &cs, NULL);
+  po_file_t f = tmc_po_read (&s, path ("cs.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_STR_EQ (cs, "NO-SUCH-CODE");
@@ -274,7 +274,7 @@ TEST (session_unknown_charset_is_an_error_on_its_line)
         CHECK_INT_EQ (s.diags.v[i].severity, TMC_DIAG_ERROR);
       }
   CHECK (found);
-  po_file_free (f);
+  tmc_po_file_free (f);
   free (cs);
   tmc_po_diags_destroy (&s.diags);
 }
@@ -350,7 +350,7 @@ read_po (const char *name)
   struct tmc_po_session s;
   char *cs;
   tmc_po_session_begin (&s, path (name), "syntax");
-  po_file_t f = tmc_po_read (&s, path (name), &cs, NULL);
+  po_file_t f = tmc_po_read (&s, path (name), &cs, NULL, 0);
   if (f)
     {
       tmc_po_session_code (&s, "check");
@@ -541,9 +541,74 @@ TEST (export_writes_template_and_catalogues)
   /* The template: no translations, the fuzzy header of a template.  */
   m = find (pot, NULL, "The ceremony began.");
   CHECK (m != NULL && po_message_msgstr (m)[0] == '\0');
-  po_file_free (pot);
-  po_file_free (az);
-  po_file_free (fa);
+  tmc_po_file_free (pot);
+  tmc_po_file_free (az);
+  tmc_po_file_free (fa);
+}
+
+static char *
+slurp (const char *name, size_t *len)
+{
+  FILE *f = fopen (path (name), "rb");
+  char *buf = NULL;
+  *len = 0;
+  if (f == NULL)
+    return NULL;
+  buf = malloc (1 << 20);
+  *len = fread (buf, 1, 1 << 20, f);
+  fclose (f);
+  return buf;
+}
+
+TEST (export_byte_by_byte_writes_the_same)
+{
+  /* With libgettextpo going byte by byte (OLD_PO_FILE_OUTPUT, the
+     default) the files are the same as with its iconv, long Persian and
+     Azerbaijani lines wrapped alike; and the environment is put back.  */
+  struct tmc_tm *tm = sample_tm ();
+  char longfa[2048] = "", longaz[2048] = "";
+  for (int i = 0; i < 12; i++)
+    {
+      strcat (longfa, "این جملهٔ بلندی است، با نیم‌فاصله‌ها و «گیومه» ");
+      strcat (longaz, "Bu, şəkilçiləri və İ, ı, ə hərfləri olan uzun cümlədir, ");
+    }
+  add_unit (tm, "rep4", 1, "1-1-1", "0.990",
+            "A long sentence that wraps over several lines of the catalogue.",
+            longaz, longfa);
+  const char *dirs[] = { "env", "noenv" };
+  for (int k = 0; k < 2; k++)
+    {
+      char sub[512];
+      snprintf (sub, sizeof sub, "%s/%s", dir, dirs[k]);
+      mkdir (sub, 0777);
+      struct tmc_po_export_options o;
+      tmc_po_export_options_init (&o);
+      o.domain = "t";
+      o.date = 1700000000;
+      o.no_env = k;
+      tmc_po_export *ex;
+      struct tmc_error e;
+      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_write (ex, sub, NULL, &e), TMC_OK);
+      tmc_po_export_free (ex);
+    }
+  tmc_tm_free (tm);
+  CHECK (getenv ("OLD_PO_FILE_OUTPUT") == NULL);
+  const char *files[] = { "t.pot", "az.po", "fa.po" };
+  for (int i = 0; i < 3; i++)
+    {
+      char a[64], b[64];
+      snprintf (a, sizeof a, "env/%s", files[i]);
+      snprintf (b, sizeof b, "noenv/%s", files[i]);
+      size_t la, lb;
+      char *da = slurp (a, &la), *db = slurp (b, &lb);
+      CHECK (da != NULL && db != NULL && la > 1000);
+      if (da && db)
+        CHECK_MEM_EQ (da, la, db, lb);
+      free (da);
+      free (db);
+    }
 }
 
 TEST (export_threshold_langs_and_plain_units)
@@ -582,7 +647,7 @@ TEST (export_threshold_langs_and_plain_units)
       CHECK_STR_EQ (c, "score 0.6\n");
       free ((char *) c);
     }
-  po_file_free (fa);
+  tmc_po_file_free (fa);
 }
 
 TEST (export_rejects_bad_names)
@@ -861,8 +926,12 @@ TEST (import_errors_add_nothing)
   CHECK (found);
   seen.n = 0;
   CHECK_INT_EQ (tmc_po_import_file (im, path ("badbytes.po"), &e),
-                TMC_ERR_SYNTAX);
-  CHECK (seen.n >= 1);
+                TMC_ERR_ENCODING);
+  CHECK_INT_EQ (seen.n, 1);
+  CHECK_STR_EQ (seen.text[0], "error:7:charset:bytes that are not valid in "
+                              "the charset UTF-8");
+  /* The environment is as it was.  */
+  CHECK (getenv ("OLD_PO_FILE_INPUT") == NULL);
   CHECK_INT_EQ (tmc_po_import_file (im, path ("none.po"), &e), TMC_ERR_IO);
   CHECK_STR_EQ (e.message, "cannot open file: No such file or directory");
   tmc_po_import_free (im);
@@ -884,6 +953,7 @@ main (void)
   RUN (session_sniffs_what_is_not_po);
   RUN (session_unknown_charset_is_an_error_on_its_line);
   RUN (export_writes_template_and_catalogues);
+  RUN (export_byte_by_byte_writes_the_same);
   RUN (export_threshold_langs_and_plain_units);
   RUN (export_rejects_bad_names);
   RUN (import_merges_languages_and_keeps_context_and_plurals);
