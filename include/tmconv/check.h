@@ -124,8 +124,9 @@ void tmc_check_template_free (tmc_check_template *tpl);
 
 /* Check the file PATH (PO, POT or TMX, told apart by name and content:
    a name ending in ".tmx" is TMX, ".pot" a template, ".po" PO; any other
-   is TMX when it starts with '<', else PO).  Problems in the file do not make this
-   fail: they are in (*OUT)->problems, with result TMC_CHECK_ERROR.
+   is TMX when it starts with '<', else PO).  Problems in the file do not
+   make this fail: they are in (*OUT)->problems, with result
+   TMC_CHECK_ERROR.
    Errors: TMC_ERR_NOMEM only.  Free *OUT with tmc_check_file_free.  */
 enum tmc_status tmc_check_file (const char *path,
                                 const struct tmc_check_options *opts,

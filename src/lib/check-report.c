@@ -117,8 +117,8 @@ text_lang (FILE *fp, const struct tmc_check_file *f,
   if (l->obsolete)
     {
       fputs (list_sep (), fp);
-      fprintf (fp, dngettext (PACKAGE, "%lu obsolete", "%lu obsolete", l->obsolete),
-               l->obsolete);
+      fprintf (fp, dngettext (PACKAGE, "%lu obsolete", "%lu obsolete",
+                              l->obsolete), l->obsolete);
     }
   if (l->not_in_template)
     {
@@ -216,8 +216,8 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
       if (f->n_langs == 0 || f->n_errors > 0)
         {
           fprintf (fp, "%s: ", f->path);
-          fprintf (fp, dngettext (PACKAGE, "%zu error", "%zu errors", f->n_errors),
-                   f->n_errors);
+          fprintf (fp, dngettext (PACKAGE, "%zu error", "%zu errors",
+                                  f->n_errors), f->n_errors);
           fputc ('\n', fp);
           continue;
         }
@@ -227,15 +227,17 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
     }
   if (n > 1)
     {
-      fprintf (fp, dngettext (PACKAGE, "%zu file checked", "%zu files checked", n),
-               n);
+      fprintf (fp, dngettext (PACKAGE, "%zu file checked",
+                              "%zu files checked", n), n);
       fputs (": ", fp);
-      fprintf (fp, dngettext (PACKAGE, "%zu passed", "%zu passed", pass), pass);
+      fprintf (fp, dngettext (PACKAGE, "%zu passed", "%zu passed", pass),
+               pass);
       fputs (list_sep (), fp);
-      fprintf (fp, dngettext (PACKAGE, "%zu failed", "%zu failed", fail), fail);
+      fprintf (fp, dngettext (PACKAGE, "%zu failed", "%zu failed", fail),
+               fail);
       fputs (list_sep (), fp);
-      fprintf (fp, dngettext (PACKAGE, "%zu with errors", "%zu with errors", error),
-               error);
+      fprintf (fp, dngettext (PACKAGE, "%zu with errors", "%zu with errors",
+                              error), error);
       fputc ('\n', fp);
     }
 }

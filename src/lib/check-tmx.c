@@ -38,7 +38,8 @@ tmc_check_looks_like_xml (const char *path)
   if (n <= 0)
     return 0;
   size_t i = 0, len = (size_t) n;
-  if (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
+  if (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe)
+                   || (b[0] == 0xfe && b[1] == 0xff)))
     {
       /* UTF-16: the first character after the BOM.  */
       int le = b[0] == 0xff;

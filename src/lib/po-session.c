@@ -495,6 +495,22 @@ tmc_po_env_end (struct tmc_po_env *e)
   e->set = 0;
 }
 
+/* 1 when the charset name at P (up to END) is UTF-8 or UTF8, followed
+   by the end of the value.  */
+static int
+names_utf8 (const char *p, const char *end)
+{
+  static const char *const names[] = { "UTF-8", "UTF8" };
+  for (size_t i = 0; i < TMC_ARRAY_SIZE (names); i++)
+    {
+      size_t n = strlen (names[i]);
+      if ((size_t) (end - p) >= n && strncasecmp (p, names[i], n) == 0
+          && (p + n == end || strchr ("\\\" ;", p[n]) != NULL))
+        return 1;
+    }
+  return 0;
+}
+
 int
 tmc_po_head_is_utf8 (const char *head, size_t len)
 {
@@ -513,16 +529,11 @@ tmc_po_head_is_utf8 (const char *head, size_t len)
       if ((size_t) (le - q) >= 6 && memcmp (q, "msgid ", 6) == 0
           && ++msgids > 1)
         return 0;
-      if (*q == '"')
+      if (*q == '"'
+          || ((size_t) (le - q) >= 7 && memcmp (q, "msgstr ", 7) == 0))
         for (const char *c = q; c + 8 <= le; c++)
           if (strncasecmp (c, "charset=", 8) == 0)
-            {
-              c += 8;
-              return ((size_t) (le - c) >= 5 && strncasecmp (c, "UTF-8", 5) == 0
-                      && (c + 5 == le || strchr ("\\\" ;", c[5])))
-                     || ((size_t) (le - c) >= 4 && strncasecmp (c, "UTF8", 4) == 0
-                         && (c + 4 == le || strchr ("\\\" ;", c[4])));
-            }
+            return names_utf8 (c + 8, le);
       if (nl == NULL)
         break;
       p = nl + 1;

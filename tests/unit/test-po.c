@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/internal.h"
 #include "lib/po-internal.h"
 #include "test.h"
 #include "tmconv/po.h"
@@ -277,6 +278,28 @@ TEST (session_unknown_charset_is_an_error_on_its_line)
   tmc_po_file_free (f);
   free (cs);
   tmc_po_diags_destroy (&s.diags);
+}
+
+TEST (head_says_utf8)
+{
+  const char *yes[] = {
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n",
+    "# c\nmsgid \"\"\nmsgstr \"Content-Type: text/plain; charset=utf-8\\n\"\n",
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF8\"\n",
+  };
+  const char *no[] = {
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=CP1256\\n\"\n",
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-16\\n\"\n",
+    "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: x\\n\"\n",
+    /* charset= in a later entry is not the header's.  */
+    "msgid \"\"\nmsgstr \"\"\n\nmsgid \"a\"\nmsgstr \"charset=UTF-8\"\n",
+    "",
+  };
+  for (size_t i = 0; i < TMC_ARRAY_SIZE (yes); i++)
+    CHECK (tmc_po_head_is_utf8 (yes[i], strlen (yes[i])));
+  for (size_t i = 0; i < TMC_ARRAY_SIZE (no); i++)
+    CHECK (!tmc_po_head_is_utf8 (no[i], strlen (no[i])));
+  CHECK (!tmc_po_head_is_utf8 (NULL, 0));
 }
 
 /* ---------------------------------------------------------------- */
@@ -952,6 +975,7 @@ main (void)
   RUN (session_fatal_error_comes_back);
   RUN (session_sniffs_what_is_not_po);
   RUN (session_unknown_charset_is_an_error_on_its_line);
+  RUN (head_says_utf8);
   RUN (export_writes_template_and_catalogues);
   RUN (export_byte_by_byte_writes_the_same);
   RUN (export_threshold_langs_and_plain_units);

@@ -15,3 +15,7 @@ tmconv po export; echo "exit $?"
 [ -e out ] && echo "out was made"
 touch file
 tmconv po export -q -o file/sub "$SRCDIR/tests/data/po/small.tmx"; echo "exit $?"
+# The template is written by a second process: its failure is reported
+# and is the exit status too.
+mkdir -p busy/small.pot
+tmconv po export -q -o busy "$SRCDIR/tests/data/po/small.tmx"; echo "exit $?"
