@@ -8,38 +8,15 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd-diag.h"
 #include "tmconv/check.h"
 #include "tmconv/io.h"
 #include "tmconv/po.h"
 
 TMC_COMMAND (check, 50, N_("check catalogues and memories for completeness"));
 
-/* What libgettextpo itself never frees (see po.h), for LeakSanitizer in
-   the check-asan build.  One definition serves the whole program.  */
-const char *__lsan_default_suppressions (void);
-const char *
-__lsan_default_suppressions (void)
-{
-  return TMC_PO_LSAN_SUPPRESSIONS;
-}
-
-/* Without the list of the suppressions used at exit, which would
-   change what the program prints.  */
-const char *__lsan_default_options (void);
-const char *
-__lsan_default_options (void)
-{
-  return "print_suppressions=0";
-}
-
-/* libgettextpo is built without frame pointers: only the slow unwinder
-   sees through it to the functions the suppressions name.  */
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
+/* What libgettextpo itself never frees, for the check-asan build.  */
+TMC_PO_SANITIZER_HOOKS
 
 static void
 usage (const char *prog)
@@ -92,40 +69,6 @@ usage (const char *prog)
            "po/fa.po\n"),
          stdout);
   tmc_cli_help_footer (stdout);
-}
-
-/* Print a problem as the program prints errors and warnings.  */
-static void
-print_problem (const struct tmc_diag *d)
-{
-  struct tmc_error e;
-  tmc_error_clear (&e);
-  snprintf (e.file, sizeof e.file, "%s", d->file);
-  e.line = d->line;
-  e.column = d->column;
-  snprintf (e.message, sizeof e.message, "%s", d->message);
-  if (d->severity == TMC_DIAG_WARNING)
-    tmc_cli_warn (NULL, &e);
-  else
-    {
-      e.status = TMC_ERR_SYNTAX;
-      tmc_cli_report (&e);
-    }
-  if (d->related_line)
-    {
-      e.line = d->related_line;
-      e.column = 0;
-      snprintf (e.message, sizeof e.message, "%s", d->related_message);
-      tmc_cli_report (&e);
-    }
-}
-
-/* Where the template's problems go: printed at once.  */
-static void
-template_diag (void *data, const struct tmc_diag *d)
-{
-  (void) data;
-  print_problem (d);
 }
 
 int
@@ -212,7 +155,7 @@ cmd_check (int argc, char **argv)
   tmc_check_template *tpl = NULL;
   if (pot)
     {
-      struct tmc_diag_handler h = { template_diag, NULL };
+      struct tmc_diag_handler h = { tmc_cli_diag, NULL };
       if (tmc_check_template_load (pot, &h, &tpl, &err) != TMC_OK)
         {
           tmc_cli_report (&err);
@@ -247,7 +190,7 @@ cmd_check (int argc, char **argv)
         if (format == TMC_CHECK_TEXT
             || (format != TMC_CHECK_GITHUB
                 && f->problems[k].severity == TMC_DIAG_ERROR))
-          print_problem (&f->problems[k]);
+          tmc_cli_diag (NULL, &f->problems[k]);
     }
 
   if (status == TMC_EXIT_OK)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd-diag.h"
 #include "tmconv/io.h"
 #include "tmconv/po.h"
 #include "tmconv/tmx.h"
@@ -38,34 +39,6 @@ usage (void)
   printf (_("Run '%s po COMMAND --help' for the options of a command.\n"),
           tmc_program_name);
   tmc_cli_help_footer (stdout);
-}
-
-/* Print a diagnostic of the library as the program prints errors and
-   warnings.  */
-static void
-print_diag (void *data, const struct tmc_diag *d)
-{
-  (void) data;
-  struct tmc_error e;
-  tmc_error_clear (&e);
-  snprintf (e.file, sizeof e.file, "%s", d->file ? d->file : "");
-  e.line = d->line;
-  e.column = d->column;
-  snprintf (e.message, sizeof e.message, "%s", d->message);
-  if (d->severity == TMC_DIAG_WARNING)
-    tmc_cli_warn (NULL, &e);
-  else
-    {
-      e.status = TMC_ERR_SYNTAX;
-      tmc_cli_report (&e);
-    }
-  if (d->related_line)
-    {
-      e.line = d->related_line;
-      e.column = 0;
-      snprintf (e.message, sizeof e.message, "%s", d->related_message);
-      tmc_cli_report (&e);
-    }
 }
 
 /* Split the comma-separated LIST into a NULL-terminated array of its
@@ -446,7 +419,7 @@ cmd_import (int argc, char **argv)
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
   };
-  struct tmc_diag_handler diag = { print_diag, NULL };
+  struct tmc_diag_handler diag = { tmc_cli_diag, NULL };
   struct tmc_po_import_options o;
   tmc_po_import_options_init (&o);
   o.diag = &diag;

@@ -81,6 +81,29 @@ struct tmc_diag_handler {
   "leak:libgettextpo_catalog_reader_parse\n"                            \
   "leak:libgettextpo_check_message_list\n"
 
+/* Define the hooks that give a program built with AddressSanitizer the
+   suppressions above, without their list at exit (which would change
+   what the program prints), and the slow unwinder, which alone sees
+   through libgettextpo (built without frame pointers) to the functions
+   the suppressions name.  Put TMC_PO_SANITIZER_HOOKS once in a program
+   that uses the PO functions.  */
+#define TMC_PO_SANITIZER_HOOKS                                          \
+  const char *__lsan_default_suppressions (void);                       \
+  const char *__lsan_default_suppressions (void)                        \
+  {                                                                     \
+    return TMC_PO_LSAN_SUPPRESSIONS;                                    \
+  }                                                                     \
+  const char *__lsan_default_options (void);                            \
+  const char *__lsan_default_options (void)                             \
+  {                                                                     \
+    return "print_suppressions=0";                                      \
+  }                                                                     \
+  const char *__asan_default_options (void);                            \
+  const char *__asan_default_options (void)                             \
+  {                                                                     \
+    return "fast_unwind_on_malloc=0";                                   \
+  }
+
 /* ---------------------------------------------------------------- */
 /* Languages.  */
 

@@ -68,9 +68,8 @@ struct tmc_po_export {
 
   struct entry *entries;
   size_t n_entries, entries_cap;
-  /* Open addressing: slot = index + 1 of the first entry of a msgid.  */
-  size_t *table;
-  size_t table_cap;
+  /* msgid -> index of the first entry of that msgid (borrowed keys).  */
+  struct tmc_po_map heads;
 
   size_t units, no_source, merged;
   struct tmc_buf scratch;
@@ -79,19 +78,6 @@ struct tmc_po_export {
   struct doc_state *docs;
   size_t n_docs, docs_cap;
 };
-
-/* FNV-1a.  */
-static uint64_t
-hash_str (const char *s)
-{
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    {
-      h ^= (unsigned char) *s;
-      h *= 1099511628211ULL;
-    }
-  return h;
-}
 
 /* The place of LANG in a bead shape, or -1.  */
 static int
@@ -216,7 +202,8 @@ tmc_po_export_new (const struct tmc_po_export_options *opts,
   ex->date = opts->date;
   ex->no_env = opts->no_env;
   if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address
-      || tmc_po_map_init (&ex->doc_index, 1) != 0)
+      || tmc_po_map_init (&ex->doc_index, 1) != 0
+      || tmc_po_map_init (&ex->heads, 0) != 0)
     {
       tmc_po_export_free (ex);
       return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
@@ -266,7 +253,7 @@ tmc_po_export_free (tmc_po_export *ex)
       free (e->places);
     }
   free (ex->entries);
-  free (ex->table);
+  tmc_po_map_destroy (&ex->heads);
   free_langs (ex);
   free (ex->source_lang);
   free (ex->domain);
@@ -365,56 +352,27 @@ tuid_bead (const char *tuid)
   return v;
 }
 
+/* The first entry of MSGID whose translations do not contradict
+   MSGSTR (a language either lacks a translation or has the same), or
+   NULL.  */
 static struct entry *
 find_compatible (struct tmc_po_export *ex, const char *msgid,
-                 char *const *msgstr, size_t *first_slot)
+                 char *const *msgstr)
 {
-  size_t mask = ex->table_cap - 1;
-  size_t i = (size_t) hash_str (msgid) & mask;
-  for (;; i = (i + 1) & mask)
+  size_t *head = tmc_po_map_get (&ex->heads, msgid);
+  if (head == NULL)
+    return NULL;
+  for (size_t k = *head + 1; k != 0; k = ex->entries[k - 1].next)
     {
-      size_t v = ex->table[i];
-      if (v == 0)
-        break;
-      if (strcmp (ex->entries[v - 1].msgid, msgid) != 0)
-        continue;
-      *first_slot = i;
-      for (size_t k = v; k != 0; k = ex->entries[k - 1].next)
-        {
-          struct entry *e = &ex->entries[k - 1];
-          size_t l;
-          for (l = 0; l < ex->n_langs; l++)
-            if (msgstr[l] && e->msgstr[l] && strcmp (msgstr[l], e->msgstr[l]))
-              break;
-          if (l == ex->n_langs)
-            return e;
-        }
-      return NULL;
+      struct entry *e = &ex->entries[k - 1];
+      size_t l;
+      for (l = 0; l < ex->n_langs; l++)
+        if (msgstr[l] && e->msgstr[l] && strcmp (msgstr[l], e->msgstr[l]))
+          break;
+      if (l == ex->n_langs)
+        return e;
     }
-  *first_slot = i;
   return NULL;
-}
-
-static int
-table_grow (struct tmc_po_export *ex)
-{
-  size_t cap = ex->table_cap ? ex->table_cap * 2 : 1024;
-  size_t *t = calloc (cap, sizeof *t);
-  if (t == NULL)
-    return -1;
-  for (size_t i = 0; i < ex->table_cap; i++)
-    if (ex->table[i])
-      {
-        size_t j = (size_t) hash_str (ex->entries[ex->table[i] - 1].msgid)
-                   & (cap - 1);
-        while (t[j])
-          j = (j + 1) & (cap - 1);
-        t[j] = ex->table[i];
-      }
-  free (ex->table);
-  ex->table = t;
-  ex->table_cap = cap;
-  return 0;
 }
 
 /* The comment line of a place: "DOC bead N: shape S (az-fa-en), score
@@ -659,13 +617,7 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       ok[l] = one_one && !low;
     }
 
-  if (ex->n_entries + 1 > ex->table_cap / 2 && table_grow (ex) != 0)
-    {
-      st = nomem (err);
-      goto out;
-    }
-  size_t slot;
-  struct entry *e = find_compatible (ex, msgid, msgstr, &slot);
+  struct entry *e = find_compatible (ex, msgid, msgstr);
   if (e != NULL)
     {
       ex->merged++;
@@ -708,12 +660,17 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
           e->good[l] = ok[l];
         }
       size_t idx = ex->n_entries++;
-      if (ex->table[slot] == 0)
-        ex->table[slot] = idx + 1;
-      else
+      int added;
+      size_t *head = tmc_po_map_put (&ex->heads, e->msgid, idx, &added);
+      if (head == NULL)
+        {
+          st = nomem (err);
+          goto out;
+        }
+      if (!added)
         {
           /* Append to the chain of this msgid.  */
-          size_t k = ex->table[slot];
+          size_t k = *head + 1;
           while (ex->entries[k - 1].next)
             k = ex->entries[k - 1].next;
           ex->entries[k - 1].next = idx + 1;
@@ -752,51 +709,6 @@ tmc_po_export_add_tm (tmc_po_export *ex, const struct tmc_tm *tm,
 /* ---------------------------------------------------------------- */
 /* Writing.  */
 
-/* A set of strings (borrowed), to keep the contexts unique.  */
-struct strset {
-  char **v;
-  size_t cap, n;
-};
-
-static int
-strset_has (const struct strset *set, const char *s)
-{
-  for (size_t h = (size_t) hash_str (s) & (set->cap - 1); set->v[h];
-       h = (h + 1) & (set->cap - 1))
-    if (strcmp (set->v[h], s) == 0)
-      return 1;
-  return 0;
-}
-
-static int
-strset_add (struct strset *set, char *s)
-{
-  if (set->n + 1 > set->cap / 2)
-    {
-      size_t cap = set->cap * 2;
-      char **v = calloc (cap, sizeof *v);
-      if (v == NULL)
-        return -1;
-      for (size_t j = 0; j < set->cap; j++)
-        if (set->v[j])
-          {
-            size_t q = (size_t) hash_str (set->v[j]) & (cap - 1);
-            while (v[q])
-              q = (q + 1) & (cap - 1);
-            v[q] = set->v[j];
-          }
-      free (set->v);
-      set->v = v;
-      set->cap = cap;
-    }
-  size_t h = (size_t) hash_str (s) & (set->cap - 1);
-  while (set->v[h])
-    h = (h + 1) & (set->cap - 1);
-  set->v[h] = s;
-  set->n++;
-  return 0;
-}
-
 /* Give every variant of a msgid that has more than one a msgctxt: the
    first place it comes from ("doc:sentence"), made unique.  Chains are
    in entry order, so the first entry of a chain is met first.  */
@@ -805,8 +717,9 @@ assign_contexts (struct tmc_po_export *ex, size_t *with_context,
                  struct tmc_error *err)
 {
   *with_context = 0;
-  struct strset set = { calloc (64, sizeof (char *)), 64, 0 };
-  if (set.v == NULL)
+  /* The contexts made so far (borrowed from the entries).  */
+  struct tmc_po_map set;
+  if (tmc_po_map_init (&set, 0) != 0)
     return nomem (err);
   for (size_t i = 0; i < ex->n_entries; i++)
     {
@@ -824,26 +737,27 @@ assign_contexts (struct tmc_po_export *ex, size_t *with_context,
                         : asprintf (&c, "%s:%lu (%u)", p->file, p->line, dup);
               if (r < 0)
                 {
-                  free (set.v);
+                  tmc_po_map_destroy (&set);
                   return nomem (err);
                 }
-              if (strset_has (&set, c))
+              if (tmc_po_map_get (&set, c) != NULL)
                 {
                   free (c);
                   c = NULL;
                 }
             }
-          if (strset_add (&set, c) != 0)
+          int added;
+          if (tmc_po_map_put (&set, c, 0, &added) == NULL)
             {
               free (c);
-              free (set.v);
+              tmc_po_map_destroy (&set);
               return nomem (err);
             }
           e->msgctxt = c;
           (*with_context)++;
         }
     }
-  free (set.v);
+  tmc_po_map_destroy (&set);
   return TMC_OK;
 }
 

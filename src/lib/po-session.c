@@ -177,46 +177,61 @@ place_line (const char *filename, size_t lineno, po_message_t m,
   return tmc_po_message_line (m, path);
 }
 
+/* The session a report of libgettextpo goes to.  Outside a session (a
+   bug of ours) a fatal error must still not let libgettextpo go on.  */
+static struct tmc_po_session *
+session_for (int severity)
+{
+  if (current == NULL && severity == PO_SEVERITY_FATAL_ERROR)
+    abort ();
+  return current;
+}
+
+static unsigned long
+place_column (const char *filename, size_t lineno, size_t column)
+{
+  if (filename != NULL && lineno != (size_t) -1 && column != (size_t) -1)
+    return (unsigned long) column;
+  return 0;
+}
+
+/* After recording a report: a fatal error never returns to
+   libgettextpo.  */
+static void
+after_report (struct tmc_po_session *s, int severity)
+{
+  if (severity == PO_SEVERITY_FATAL_ERROR)
+    {
+      s->fatal_seen = 1;
+      longjmp (s->fatal, 1);
+    }
+}
+
 static void
 on_xerror (int severity, po_message_t message, const char *filename,
            size_t lineno, size_t column, int multiline_p,
            const char *message_text)
 {
   (void) multiline_p;
-  struct tmc_po_session *s = current;
+  struct tmc_po_session *s = session_for (severity);
   if (s == NULL)
-    {
-      /* Not inside a session: a bug of ours.  Never let libgettextpo go
-         on after a fatal error.  */
-      if (severity == PO_SEVERITY_FATAL_ERROR)
-        abort ();
-      return;
-    }
+    return;
   unsigned long line = place_line (filename, lineno, message, s->path);
-  unsigned long col = 0;
-  if (filename != NULL && lineno != (size_t) -1 && column != (size_t) -1)
-    col = (unsigned long) column;
   /* Like msgfmt (error_one_per_line), one error per line: text that is
      not PO gives one per word otherwise.  */
-  if (severity != PO_SEVERITY_WARNING && line != 0 && s->diags.n > 0)
-    {
-      const struct tmc_po_diag *last = &s->diags.v[s->diags.n - 1];
-      if (last->severity == TMC_DIAG_ERROR && last->line == line
-          && severity != PO_SEVERITY_FATAL_ERROR)
-        return;
-    }
+  if (severity == PO_SEVERITY_ERROR && line != 0 && s->diags.n > 0
+      && s->diags.v[s->diags.n - 1].severity == TMC_DIAG_ERROR
+      && s->diags.v[s->diags.n - 1].line == line)
+    return;
   /* po_file_check_all's complaints about the header entry.  */
   const char *code = s->code;
   if (message != NULL && strcmp (code, "check") == 0
       && tmc_po_is_header (message))
     code = "header";
-  diags_push (&s->diags, severity_of (severity), code, line, col,
+  diags_push (&s->diags, severity_of (severity), code, line,
+              place_column (filename, lineno, column),
               message_text ? message_text : "", 0, NULL);
-  if (severity == PO_SEVERITY_FATAL_ERROR)
-    {
-      s->fatal_seen = 1;
-      longjmp (s->fatal, 1);
-    }
+  after_report (s, severity);
 }
 
 static void
@@ -229,28 +244,18 @@ on_xerror2 (int severity, po_message_t message1, const char *filename1,
   (void) multiline_p1;
   (void) multiline_p2;
   (void) column2;
-  struct tmc_po_session *s = current;
+  struct tmc_po_session *s = session_for (severity);
   if (s == NULL)
-    {
-      if (severity == PO_SEVERITY_FATAL_ERROR)
-        abort ();
-      return;
-    }
+    return;
   unsigned long line = place_line (filename1, lineno1, message1, s->path);
-  unsigned long col = 0;
-  if (filename1 != NULL && lineno1 != (size_t) -1 && column1 != (size_t) -1)
-    col = (unsigned long) column1;
   unsigned long line2 = place_line (filename2, lineno2, message2, s->path);
   /* While reading, the one problem about two messages is a duplicate.  */
   const char *code = strcmp (s->code, "syntax") == 0 ? "duplicate" : s->code;
-  diags_push (&s->diags, severity_of (severity), code, line, col,
+  diags_push (&s->diags, severity_of (severity), code, line,
+              place_column (filename1, lineno1, column1),
               message_text1 ? message_text1 : "", line2,
               line2 ? (message_text2 ? message_text2 : "") : NULL);
-  if (severity == PO_SEVERITY_FATAL_ERROR)
-    {
-      s->fatal_seen = 1;
-      longjmp (s->fatal, 1);
-    }
+  after_report (s, severity);
 }
 
 const struct po_xerror_handler tmc_po_handler = { on_xerror, on_xerror2 };

@@ -6,28 +6,8 @@
 #include "test.h"
 #include "tmconv/check.h"
 
-/* What libgettextpo itself never frees (see po.h), for LeakSanitizer in
-   the check-asan build.  */
-const char *__lsan_default_suppressions (void);
-const char *
-__lsan_default_suppressions (void)
-{
-  return TMC_PO_LSAN_SUPPRESSIONS;
-}
-
-const char *__lsan_default_options (void);
-const char *
-__lsan_default_options (void)
-{
-  return "print_suppressions=0";
-}
-
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
+/* What libgettextpo itself never frees, for the check-asan build.  */
+TMC_PO_SANITIZER_HOOKS
 
 static char dir[] = "/tmp/tmc-test-check-XXXXXX";
 

@@ -13,32 +13,8 @@
 #include "tmconv/po.h"
 #include "tmconv/tmx.h"
 
-/* What libgettextpo itself never frees (see po.h), for LeakSanitizer in
-   the check-asan build.  */
-const char *__lsan_default_suppressions (void);
-const char *
-__lsan_default_suppressions (void)
-{
-  return TMC_PO_LSAN_SUPPRESSIONS;
-}
-
-/* Without the list of the suppressions used at exit, which would
-   change what the program prints.  */
-const char *__lsan_default_options (void);
-const char *
-__lsan_default_options (void)
-{
-  return "print_suppressions=0";
-}
-
-/* libgettextpo is built without frame pointers: only the slow unwinder
-   sees through it to the functions the suppressions name.  */
-const char *__asan_default_options (void);
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
+/* What libgettextpo itself never frees, for the check-asan build.  */
+TMC_PO_SANITIZER_HOOKS
 
 static char dir[] = "/tmp/tmc-test-po-XXXXXX";
 
