@@ -112,8 +112,9 @@ char *tmc_po_header_get (const char *header, const char *field);
 char *tmc_po_header_charset (const char *header);
 
 /* A first look at a file before libgettextpo reads it: PATH must be a
-   readable regular file (or "-"), not a compiled .mo catalogue, and
-   without NUL bytes in its first 64 KiB; *HEAD receives up to that much
+   readable regular file (or "-"), not a compiled .mo catalogue, not
+   UTF-16, without a byte order mark and without NUL bytes in its first
+   64 KiB; *HEAD receives up to that much
    of it (freshly allocated, NUL-terminated; *HEAD_LEN bytes) so the
    caller can find the line of a header field.  On failure adds a
    diagnostic ("io" or "not-po") to DIAGS and returns -1; returns -2 when

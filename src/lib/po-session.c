@@ -413,6 +413,13 @@ tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
           || (u[0] == 0x95 && u[1] == 0x04 && u[2] == 0x12 && u[3] == 0xde)))
     why = _("not a PO file: this is a compiled catalogue (.mo); "
             "msgunfmt turns it back into PO");
+  else if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+    {
+      /* msgfmt says "syntax error" at 1:2 about it.  */
+      why = _("the file starts with a UTF-8 byte order mark, which GNU "
+              "gettext does not accept: remove it");
+      line = 1;
+    }
   else if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe)
                       || (u[0] == 0xfe && u[1] == 0xff)))
     {
