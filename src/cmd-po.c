@@ -336,13 +336,15 @@ cmd_export (int argc, char **argv)
   if (verbose)
     {
       const char *sep = strcmp (dir, "/") == 0 ? "" : "/";
-      printf (_("%s%s%s.pot: %zu entries from %zu units (%zu merged, %zu "
-                "with a context, %zu without source text)\n"),
+      /* TRANSLATORS: counts as "label number", so that no plural form is
+         needed.  */
+      printf (_("%s%s%s.pot: entries %zu; units read %zu, merged into an "
+                "entry %zu, without source text %zu; entries with a context "
+                "%zu\n"),
               dir, sep, o.domain, st.entries, st.units, st.merged,
-              st.with_context, st.no_source);
+              st.no_source, st.with_context);
       for (size_t l = 0; l < st.n_langs && l < 32; l++)
-        printf (_("%s%s%s.po: %zu translated, %zu fuzzy, %zu "
-                  "untranslated\n"),
+        printf (_("%s%s%s.po: translated %zu, fuzzy %zu, untranslated %zu\n"),
                 dir, sep, st.lang[l].lang, st.lang[l].translated,
                 st.lang[l].fuzzy, st.lang[l].untranslated);
     }
@@ -513,11 +515,13 @@ cmd_import (int argc, char **argv)
     {
       struct tmc_po_import_stats st;
       tmc_po_import_stats (im, &st);
+      /* TRANSLATORS: counts as "label number", so that no plural form is
+         needed.  */
       fprintf (stderr,
-               _("%s: %zu translations from %zu catalogues into %zu units "
-                 "(%zu untranslated, %zu fuzzy and %zu obsolete left out, "
-                 "%zu conflicts)\n"),
-               tmc_program_name, st.imported, st.files, ws.units,
+               _("%s: catalogues %zu, translations imported %zu, units "
+                 "written %zu; left out: untranslated %zu, fuzzy %zu, "
+                 "obsolete %zu; conflicts %zu\n"),
+               tmc_program_name, st.files, st.imported, ws.units,
                st.untranslated, st.fuzzy_skipped, st.obsolete, st.conflicts);
     }
 done:
