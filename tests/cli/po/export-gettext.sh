@@ -21,3 +21,12 @@ LC_ALL=C msgfmt --check -o /dev/null out/samples.pot 2>&1 |
 tmconv po export -q -o strict --langs fa --fuzzy-below 0 \
   "$SRCDIR/tests/data/po/small.tmx"
 LC_ALL=C msgcmp strict/fa.po strict/small.pot 2>&1
+# The files are in gettext's own form: msgmerge of a catalogue with the
+# template, and msgcat, leave it byte for byte as it is.
+need_cmd msgmerge msgcat
+for l in az fa; do
+  msgmerge --quiet out/$l.po out/samples.pot -o merged.po
+  cmp -s out/$l.po merged.po || echo "msgmerge changes out/$l.po"
+  msgcat out/$l.po -o cat.po
+  cmp -s out/$l.po cat.po || echo "msgcat changes out/$l.po"
+done
