@@ -38,13 +38,54 @@ struct doc_state {
 
 struct entry {
   char *msgid;
-  char **msgstr;        /* [n_langs]; NULL: none yet */
-  unsigned char *good;  /* [n_langs]: some place confirms the translation */
+  /* Per target language, for the N_SLOTS languages known when the entry
+     was made or last grown (a language learnt later has no translation
+     in the entries made before it).  */
+  char **msgstr;        /* NULL: none yet */
+  unsigned char *good;  /* some place confirms the translation */
+  size_t n_slots;
   struct place *places;
   size_t n_places, places_cap;
   size_t next;          /* index + 1 of the next entry with this msgid */
   char *msgctxt;
 };
+
+/* The translation of E in language L, or NULL.  */
+static const char *
+entry_str (const struct entry *e, size_t l)
+{
+  return l < e->n_slots ? e->msgstr[l] : NULL;
+}
+
+static int
+entry_good (const struct entry *e, size_t l)
+{
+  return l < e->n_slots && e->good[l];
+}
+
+/* Give E a slot for each of N languages.  Returns 0, or -1 when out of
+   memory.  */
+static int
+entry_slots (struct entry *e, size_t n)
+{
+  if (n <= e->n_slots)
+    return 0;
+  char **m = realloc (e->msgstr, n * sizeof *m);
+  if (m == NULL)
+    return -1;
+  e->msgstr = m;
+  unsigned char *g = realloc (e->good, n);
+  if (g == NULL)
+    return -1;
+  e->good = g;
+  for (size_t l = e->n_slots; l < n; l++)
+    {
+      m[l] = NULL;
+      g[l] = 0;
+    }
+  e->n_slots = n;
+  return 0;
+}
 
 struct tmc_po_export {
   char *source_lang;
@@ -243,9 +284,8 @@ tmc_po_export_free (tmc_po_export *ex)
       struct entry *e = &ex->entries[i];
       free (e->msgid);
       free (e->msgctxt);
-      if (e->msgstr)
-        for (size_t l = 0; l < MAX_LANGS; l++)
-          free (e->msgstr[l]);
+      for (size_t l = 0; l < e->n_slots; l++)
+        free (e->msgstr[l]);
       free (e->msgstr);
       free (e->good);
       for (size_t k = 0; k < e->n_places; k++)
@@ -367,7 +407,7 @@ find_compatible (struct tmc_po_export *ex, const char *msgid,
       struct entry *e = &ex->entries[k - 1];
       size_t l;
       for (l = 0; l < ex->n_langs; l++)
-        if (msgstr[l] && e->msgstr[l] && strcmp (msgstr[l], e->msgstr[l]))
+        if (msgstr[l] && entry_str (e, l) && strcmp (msgstr[l], e->msgstr[l]))
           break;
       if (l == ex->n_langs)
         return e;
@@ -621,6 +661,11 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
   if (e != NULL)
     {
       ex->merged++;
+      if (entry_slots (e, ex->n_langs) != 0)
+        {
+          st = nomem (err);
+          goto out;
+        }
       for (size_t l = 0; l < ex->n_langs; l++)
         {
           if (msgstr[l] && e->msgstr[l] == NULL)
@@ -642,9 +687,7 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
         }
       e = &ex->entries[ex->n_entries];
       memset (e, 0, sizeof *e);
-      e->msgstr = calloc (MAX_LANGS, sizeof *e->msgstr);
-      e->good = calloc (MAX_LANGS, 1);
-      if (e->msgstr == NULL || e->good == NULL)
+      if (entry_slots (e, ex->n_langs) != 0)
         {
           free (e->msgstr);
           free (e->good);
@@ -910,10 +953,10 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
         po_message_set_msgctxt (m, e->msgctxt);
       po_message_set_msgid (m, e->msgid);
       const char *str = "";
-      if (lang_index >= 0 && e->msgstr[lang_index])
+      if (lang_index >= 0 && entry_str (e, (size_t) lang_index))
         {
-          str = e->msgstr[lang_index];
-          if (e->good[lang_index])
+          str = entry_str (e, (size_t) lang_index);
+          if (entry_good (e, (size_t) lang_index))
             counts[0]++;
           else
             {
