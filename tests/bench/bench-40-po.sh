@@ -66,14 +66,22 @@ if [ "$total" -lt 200 ]; then
   echo "skipped: only $total .mo files under /usr/share/locale"
 else
   # 200 spread evenly over the sorted list: many languages and packages.
-  awk -v n="$total" 'BEGIN { step = n / 200 } { if (NR - 1 >= k * step && k < 200) { print; k++ } }' \
-    "$T/mo" > "$T/pick"
-  i=0
+  # A .mo that msgunfmt cannot read (some hold invalid multibyte
+  # sequences) or that has no message (msgunfmt then writes nothing) is
+  # replaced by the next one.
+  i=0 line=0
   while read -r mo; do
-    i=$((i + 1))
+    line=$((line + 1))
+    [ $i -lt 200 ] || break
+    [ $((line - 1)) -ge $((i * total / 200)) ] || continue
     lang=$(echo "$mo" | cut -d/ -f5)
-    msgunfmt "$mo" -o "$T/cats/$(printf %03d $i).$(basename "$mo" .mo).$lang.po" 2>/dev/null
-  done < "$T/pick"
+    out=$T/cats/$(printf %03d $((i + 1))).$(basename "$mo" .mo).$lang.po
+    if msgunfmt "$mo" -o "$out" 2>/dev/null && [ -s "$out" ]; then
+      i=$((i + 1))
+    else
+      rm -f "$out"
+    fi
+  done < "$T/mo"
   n=$(ls "$T/cats" | wc -l)
   bytes=$(cat "$T/cats"/*.po | wc -c)
   msgs=$(cat "$T/cats"/*.po | grep -c '^msgid ')
