@@ -22,7 +22,9 @@
    global state), so the functions may be called from several threads;
    they do not run in parallel.  libgettextpo's fatal errors never end the
    program: they become errors returned to the caller.  (libgettextpo
-   still exits when it runs out of memory: it allocates with xmalloc.)  */
+   still exits when it runs out of memory, since it allocates with
+   xmalloc, and when a read fails half-way through a file, which its
+   lexer reports with error () rather than to the handler.)  */
 
 #ifndef TMCONV_PO_H
 #define TMCONV_PO_H
