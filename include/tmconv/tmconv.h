@@ -15,6 +15,8 @@
 #include "tmconv/hash.h"
 #include "tmconv/batch.h"
 #include "tmconv/tmx.h"
+#include "tmconv/po.h"
+#include "tmconv/check.h"
 
 #ifdef __cplusplus
 extern "C" {
