@@ -28,14 +28,15 @@ usage (void)
            "README).\n"),
          stdout);
   fputs ("\n", stdout);
-  fputs (_("For each report, OUT/tmx/ID.tmx; then OUT/NAME.tmx (all "
-           "reports), the\n"
-           "bilingual OUT/NAME.en-az.tmx, OUT/NAME.en-fa.tmx and "
-           "OUT/NAME.az-fa.tmx,\n"
-           "OUT/po/NAME.pot, az.po and fa.po, OUT/report.json and "
-           "OUT/report.html.\n"
-           "A re-run redoes only the reports whose inputs or options "
-           "changed.\n"),
+  fputs (_("For each report, OUT/tmx/ID.tmx and, per language pair, "
+           "OUT/pairs/PAIR/ID.tmx;\n"
+           "then OUT/NAME.tmx (all reports), the bilingual "
+           "OUT/NAME.en-az.tmx,\n"
+           "OUT/NAME.en-fa.tmx and OUT/NAME.az-fa.tmx, OUT/po/NAME.pot, "
+           "az.po and fa.po,\n"
+           "OUT/report.json and OUT/report.html.  A re-run redoes only the "
+           "reports\n"
+           "whose inputs or options changed.\n"),
          stdout);
   fputs ("\n", stdout);
   fputs (_("Batch:\n"
