@@ -321,6 +321,15 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
                               tmc_batch_lang[l]);
           break;
         }
+      /* A device or a FIFO (/dev/zero named in a manifest) could be read
+         for ever: only regular files are reports.  */
+      struct stat sb;
+      if (stat (r->in[l].path, &sb) == 0 && !S_ISREG (sb.st_mode))
+        {
+          st = tmc_error_set (err, TMC_ERR_IO, r->in[l].path, 0, 0,
+                              _("not a regular file"));
+          break;
+        }
       struct tmc_segment_options so = TMC_SEGMENT_OPTIONS_INIT;
       so.lang = tmc_batch_lang[l];
       so.from_code = r->in[l].encoding ? r->in[l].encoding

@@ -2,8 +2,8 @@
 # the languages, an encoding per language), comments and blank lines are
 # skipped, paths are relative to the manifest.  Lines that cannot be used
 # fail on their own with FILE:LINE:COL (too few fields, an unknown
-# encoding, an id that would escape OUT, a duplicate id, an empty path);
-# the others are done.
+# encoding, an id that would escape OUT, a duplicate id, an empty path, a
+# device instead of a file); the others are done.
 . "$SRCDIR/tests/cli/batch/corpus.inc"
 small texts
 sed 's/ی/ي/g' "$SRCDIR/tests/data/batch/small.fa.txt" |
@@ -20,6 +20,7 @@ enc${T}texts/small.en.txt${T}texts/small.az.txt${T}texts/legacy-fa.txt${T}CP-NON
 ../escape${T}texts/small.en.txt${T}texts/small.az.txt${T}texts/small.fa.txt${T}
 fair/utf8${T}texts/small.en.txt${T}texts/small.az.txt${T}texts/small.fa.txt${T}
 noaz${T}texts/small.en.txt${T}${T}texts/small.fa.txt${T}
+zero${T}texts/small.en.txt${T}/dev/zero${T}texts/small.fa.txt${T}
 TSV
 mkdir work
 cd work
