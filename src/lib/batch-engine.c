@@ -263,68 +263,24 @@ slot_fail (struct slot *s, const struct tmc_error *e)
   return 0;
 }
 
-/* ---- Input hashes ----------------------------------------------------- */
-
-/* The content hash of the input PATH: from STATE when its size, times and
-   inode are those recorded and it had not changed in the second before it
-   was hashed (a file changed within the timestamp granularity of the
-   hash could look the same later: git's "racy clean" case), else read.
-   A fresh hash is added to S->inputs.  Returns 0, or -1 when the file
-   cannot be read (the job will report it).  */
-static int
-input_hash (const struct tmc_bstate *state, struct slot *s, const char *path,
-            int64_t run_start, uint64_t *hash)
+/* The state record of the report done in slot S, without its id and
+   warnings, in *REC.  */
+static void
+slot_record (const struct slot *s, const struct tmc_batch_ops *ops,
+             struct tmc_bstate_report *rec)
 {
-  struct stat st;
-  if (stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return -1;
-  const struct tmc_bstate_input *old = tmc_bstate_find_input (state, path);
-  if (old && old->size == (int64_t) st.st_size && old->mtime == mtime_ns (&st)
-      && old->ctime == ctime_ns (&st) && old->ino == (uint64_t) st.st_ino
-      && old->mtime < old->hashed_at - 1000000000
-      && old->ctime < old->hashed_at - 1000000000)
-    {
-      *hash = old->hash;
-      struct tmc_bstate_input *in = &s->inputs[s->n_inputs];
-      *in = *old;
-      in->path = tmc_strdup (path);
-      if (in->path != NULL)
-        s->n_inputs++;
-      return 0;
-    }
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  uint64_t h = TMC_HASH_INIT;
-  char buf[65536];
-  for (;;)
-    {
-      ssize_t r = read (fd, buf, sizeof buf);
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
-        {
-          close (fd);
-          return -1;
-        }
-      if (r == 0)
-        break;
-      h = tmc_hash_update (h, buf, (size_t) r);
-    }
-  close (fd);
-  *hash = h;
-  struct tmc_bstate_input *in = &s->inputs[s->n_inputs];
-  in->path = tmc_strdup (path);
-  in->size = (int64_t) st.st_size;
-  in->mtime = mtime_ns (&st);
-  in->ctime = ctime_ns (&st);
-  in->ino = (uint64_t) st.st_ino;
-  in->hashed_at = run_start;
-  in->hash = h;
-  if (in->path != NULL)
-    s->n_inputs++;
-  return 0;
+  memset (rec, 0, sizeof *rec);
+  rec->key = s->key;
+  rec->out_hash = s->out_hash;
+  rec->out_size = s->out_size;
+  rec->out_mtime = s->out_mtime;
+  rec->n_extra = ops->n_extra;
+  memcpy (rec->extra_size, s->extra_size, sizeof rec->extra_size);
+  memcpy (rec->extra_mtime, s->extra_mtime, sizeof rec->extra_mtime);
+  memcpy (rec->sentences, s->sentences, sizeof rec->sentences);
 }
+
+/* ---- Input hashes ----------------------------------------------------- */
 
 /* The hash of a whole file, or -1.  */
 static int
@@ -361,6 +317,53 @@ file_hash (const char *path, uint64_t *hash, int64_t *size, int64_t *mtime)
   *mtime = mtime_ns (&st);
   return 0;
 }
+
+
+/* The content hash of the input PATH: from STATE when its size, times and
+   inode are those recorded and it had not changed in the second before it
+   was hashed (a file changed within the timestamp granularity of the
+   hash could look the same later: git's "racy clean" case), else read.
+   A fresh hash is added to S->inputs.  Returns 0, or -1 when the file
+   cannot be read (the job will report it).  */
+static int
+input_hash (const struct tmc_bstate *state, struct slot *s, const char *path,
+            int64_t run_start, uint64_t *hash)
+{
+  struct stat st;
+  if (stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return -1;
+  const struct tmc_bstate_input *old = tmc_bstate_find_input (state, path);
+  if (old && old->size == (int64_t) st.st_size && old->mtime == mtime_ns (&st)
+      && old->ctime == ctime_ns (&st) && old->ino == (uint64_t) st.st_ino
+      && old->mtime < old->hashed_at - 1000000000
+      && old->ctime < old->hashed_at - 1000000000)
+    {
+      *hash = old->hash;
+      struct tmc_bstate_input *in = &s->inputs[s->n_inputs];
+      *in = *old;
+      in->path = tmc_strdup (path);
+      if (in->path != NULL)
+        s->n_inputs++;
+      return 0;
+    }
+  uint64_t h;
+  int64_t size, mtime;
+  if (file_hash (path, &h, &size, &mtime) != 0)
+    return -1;
+  *hash = h;
+  struct tmc_bstate_input *in = &s->inputs[s->n_inputs];
+  in->path = tmc_strdup (path);
+  in->size = (int64_t) st.st_size;
+  in->mtime = mtime_ns (&st);
+  in->ctime = ctime_ns (&st);
+  in->ino = (uint64_t) st.st_ino;
+  in->hashed_at = run_start;
+  in->hash = h;
+  if (in->path != NULL)
+    s->n_inputs++;
+  return 0;
+}
+
 
 /* ---- The run ------------------------------------------------------------ */
 
@@ -460,16 +463,8 @@ process_one (struct run *run, size_t idx, void *tctx)
   if (st == TMC_OK && s->key_ok && run->journal_fd >= 0)
     {
       struct tmc_bstate_report rec;
-      memset (&rec, 0, sizeof rec);
+      slot_record (s, ops, &rec);
       rec.id = r->id;
-      rec.key = s->key;
-      rec.out_hash = s->out_hash;
-      rec.out_size = s->out_size;
-      rec.out_mtime = s->out_mtime;
-      rec.n_extra = ops->n_extra;
-      memcpy (rec.extra_size, s->extra_size, sizeof rec.extra_size);
-      memcpy (rec.extra_mtime, s->extra_mtime, sizeof rec.extra_mtime);
-      memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
       rec.warnings = s->warnings;
       rec.n_warnings = s->n_warnings;
       if (tmc_bstate_format_report (&rec, s->inputs, s->n_inputs, &line,
@@ -1046,14 +1041,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
         }
       else if (s->key_ok)
         {
-          rec.key = s->key;
-          rec.out_hash = s->out_hash;
-          rec.out_size = s->out_size;
-          rec.out_mtime = s->out_mtime;
-          rec.n_extra = ops->n_extra;
-          memcpy (rec.extra_size, s->extra_size, sizeof rec.extra_size);
-          memcpy (rec.extra_mtime, s->extra_mtime, sizeof rec.extra_mtime);
-          memcpy (rec.sentences, s->sentences, sizeof rec.sentences);
+          slot_record (s, ops, &rec);
           w = s->warnings;
           nw = s->n_warnings;
         }

@@ -370,8 +370,8 @@ parse_text (struct tmc_bstate *s, char *text, size_t len, int header)
   return 0;
 }
 
-/* Sort ARR by its first member (a char *), keeping for equal keys only
-   the element that came last.  FREE_ELEM frees a dropped element.  */
+/* An element of an array to sort by a string key, remembering where it
+   was.  */
 struct keyed {
   size_t index;
   const char *key;
@@ -387,78 +387,86 @@ by_key_then_index (const void *a, const void *b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int
-dedup_reports (struct tmc_bstate *s)
+static void
+drop_report (void *elem)
 {
-  size_t n = s->n_reports;
-  if (n == 0)
+  tmc_bstate_report_destroy (elem);
+}
+
+static void
+drop_input (void *elem)
+{
+  free (((struct tmc_bstate_input *) elem)->path);
+}
+
+/* Sort the array *ARR of *N elements of SIZE bytes by the string KEY
+   gives for each, keeping for equal keys only the element that came last
+   (a later record replaces an earlier one); DROP frees the others.
+   *CAP becomes the new capacity.  Returns 0, or -1 when out of memory
+   (the array is then left as it was).  */
+static int
+sort_unique (void **arr, size_t *n, size_t *cap, size_t size,
+             const char *(*key) (const void *), void (*drop) (void *))
+{
+  size_t count = *n;
+  if (count == 0)
     return 0;
-  struct keyed *k = malloc (n * sizeof *k);
-  struct tmc_bstate_report *out = malloc (n * sizeof *out);
+  struct keyed *k = malloc (count * sizeof *k);
+  char *out = malloc (count * size);
   if (k == NULL || out == NULL)
     {
       free (k);
       free (out);
       return -1;
     }
-  for (size_t i = 0; i < n; i++)
+  char *in = *arr;
+  for (size_t i = 0; i < count; i++)
     {
       k[i].index = i;
-      k[i].key = s->reports[i].id;
+      k[i].key = key (in + i * size);
     }
-  qsort (k, n, sizeof *k, by_key_then_index);
+  qsort (k, count, sizeof *k, by_key_then_index);
   size_t m = 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < count; i++)
     {
-      struct tmc_bstate_report *r = &s->reports[k[i].index];
-      if (i + 1 < n && strcmp (k[i + 1].key, k[i].key) == 0)
-        tmc_bstate_report_destroy (r);
+      char *e = in + k[i].index * size;
+      if (i + 1 < count && strcmp (k[i + 1].key, k[i].key) == 0)
+        drop (e);
       else
-        out[m++] = *r;
+        memcpy (out + m++ * size, e, size);
     }
   free (k);
-  free (s->reports);
-  s->reports = out;
-  s->n_reports = m;
-  s->reports_cap = n;
+  free (*arr);
+  *arr = out;
+  *n = m;
+  *cap = count;
   return 0;
+}
+
+static const char *
+report_key (const void *elem)
+{
+  return ((const struct tmc_bstate_report *) elem)->id;
+}
+
+static const char *
+input_key (const void *elem)
+{
+  return ((const struct tmc_bstate_input *) elem)->path;
+}
+
+static int
+dedup_reports (struct tmc_bstate *s)
+{
+  return sort_unique ((void **) &s->reports, &s->n_reports, &s->reports_cap,
+                      sizeof *s->reports, report_key, drop_report);
 }
 
 static int
 dedup_inputs (struct tmc_bstate *s)
 {
-  size_t n = s->n_inputs;
-  if (n == 0)
-    return 0;
-  struct keyed *k = malloc (n * sizeof *k);
-  struct tmc_bstate_input *out = malloc (n * sizeof *out);
-  if (k == NULL || out == NULL)
-    {
-      free (k);
-      free (out);
-      return -1;
-    }
-  for (size_t i = 0; i < n; i++)
-    {
-      k[i].index = i;
-      k[i].key = s->inputs[i].path;
-    }
-  qsort (k, n, sizeof *k, by_key_then_index);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    {
-      struct tmc_bstate_input *in = &s->inputs[k[i].index];
-      if (i + 1 < n && strcmp (k[i + 1].key, k[i].key) == 0)
-        free (in->path);
-      else
-        out[m++] = *in;
-    }
-  free (k);
-  free (s->inputs);
-  s->inputs = out;
-  s->n_inputs = m;
-  s->inputs_cap = n;
-  return 0;
+  return sort_unique ((void **) &s->inputs, &s->n_inputs, &s->inputs_cap,
+                      sizeof *s->inputs, input_key, drop_input);
 }
 
 static char *
