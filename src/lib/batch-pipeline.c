@@ -504,6 +504,52 @@ agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
   return st;
 }
 
+/* Give back the room the arrays of META were grown by.  */
+static void
+compact_meta (struct tmc_meta *m)
+{
+#define SHRINK(arr, n, cap)                                             \
+  do                                                                    \
+    {                                                                   \
+      if ((n) == 0)                                                     \
+        {                                                               \
+          free (arr);                                                   \
+          (arr) = NULL;                                                 \
+          (cap) = 0;                                                    \
+        }                                                               \
+      else if ((cap) > (n))                                             \
+        {                                                               \
+          void *p_ = realloc ((arr), (n) * sizeof *(arr));              \
+          if (p_ != NULL)                                               \
+            {                                                           \
+              (arr) = p_;                                               \
+              (cap) = (n);                                              \
+            }                                                           \
+        }                                                               \
+    }                                                                   \
+  while (0)
+  SHRINK (m->attrs, m->n_attrs, m->attrs_cap);
+  SHRINK (m->props, m->n_props, m->props_cap);
+  SHRINK (m->notes, m->n_notes, m->notes_cap);
+}
+
+/* The units of a report's memory grow their arrays 16 at a time; a
+   merged memory keeps every unit of the corpus, so give back what they
+   do not use (about 2 KB a unit).  */
+static void
+compact_tm (struct tmc_tm *tm)
+{
+  for (size_t i = 0; i < tm->n_tus; i++)
+    {
+      struct tmc_tu *tu = &tm->tus[i];
+      SHRINK (tu->tuvs, tu->n_tuvs, tu->tuvs_cap);
+      compact_meta (&tu->meta);
+      for (size_t k = 0; k < tu->n_tuvs; k++)
+        compact_meta (&tu->tuvs[k].meta);
+    }
+#undef SHRINK
+}
+
 /* Add the units of TM, read from FILE, to the merged memory *ALL with
    MERGER, as 'tmconv tmx merge' does: the header is the first file's.
    TM's units are moved.  */
@@ -512,6 +558,7 @@ merge_into (struct tmc_tm *all, tmc_tmx_merger **merger, struct tmc_tm *tm,
             const char *file, struct tmc_error *err)
 {
   enum tmc_status st = TMC_OK;
+  compact_tm (tm);
   if (*merger == NULL)
     {
       all->header = tm->header;
@@ -737,6 +784,11 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
                                 _("out of memory"));
           else if (st == TMC_OK)
             st = tmc_tmx_write (a->pair[i], pp, &wo, NULL, err);
+          /* Written: its memory can go before the catalogues are made.  */
+          tmc_tmx_merger_free (a->pair_merger[i]);
+          a->pair_merger[i] = NULL;
+          tmc_tm_free (a->pair[i]);
+          a->pair[i] = NULL;
           if (st == TMC_OK
               && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, pp)))
             st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
