@@ -1,0 +1,1260 @@
+/* The aligner's search: bead scores, the pairwise dynamic programming in
+   a band found coarse to fine, the joint 3-way dynamic programming in a
+   tube around the pairwise alignments, and the forward-backward passes
+   that give each bead its posterior probability.  */
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align-internal.h"
+#include "internal.h"
+
+#define LOG_2PI 1.8378770664093453
+
+/* Which set of a sentence holds the items of each kind of evidence
+   (probes) and where they are looked for in the other side (targets).  */
+static const int probe_set[TMC_EV_COUNT] = {
+  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_NAME, TMC_SET_LAT
+};
+static const int target_set[TMC_EV_COUNT] = {
+  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
+};
+
+int
+tmc_pair_index (int la, int lb, int *swap)
+{
+  *swap = la > lb;
+  int x = la < lb ? la : lb, y = la < lb ? lb : la;
+  if (x == TMC_AL_AZ && y == TMC_AL_FA)
+    return TMC_PAIR_AZ_FA;
+  if (x == TMC_AL_AZ && y == TMC_AL_EN)
+    return TMC_PAIR_AZ_EN;
+  return TMC_PAIR_FA_EN;
+}
+
+/* The ln-normal that fits the sum of N independent ln-normal(M, S)
+   lengths (moments matched).  */
+static void
+sum_lognormal (double m, double s, double n, double *mn, double *sn)
+{
+  double s2 = log1p (expm1 (s * s) / n);
+  *sn = sqrt (s2);
+  *mn = log (n) + m + s * s / 2 - s2 / 2;
+}
+
+static double
+clamp_p (double p)
+{
+  return p < 1e-4 ? 1e-4 : p > 1 - 1e-4 ? 1 - 1e-4 : p;
+}
+
+void
+tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
+                 const struct tmc_feat_doc *B,
+                 const struct tmc_align_params *p, unsigned level)
+{
+  int swap;
+  int pi = tmc_pair_index (A->lang, B->lang, &swap);
+  const struct tmc_align_pair_model *m = &p->pair[pi];
+  memset (sc, 0, sizeof *sc);
+  sc->A = A;
+  sc->B = B;
+  sc->mu = m->len_mu;
+  sc->var0 = m->len_var;
+  sc->var1 = m->len_var_len;
+  double unit = ldexp (1.0, (int) level);
+  for (int k = 1; k <= 2; k++)
+    {
+      const struct tmc_align_lang_model *la = &p->lang[A->lang];
+      const struct tmc_align_lang_model *lb = &p->lang[B->lang];
+      sum_lognormal (la->len_mean, la->len_sd, unit * k, &sc->bgA_m[k],
+                     &sc->bgA_s[k]);
+      sum_lognormal (lb->len_mean, lb->len_sd, unit * k, &sc->bgB_m[k],
+                     &sc->bgB_s[k]);
+    }
+  /* An item looked for in K sentences finds a counterpart by chance in
+     any of them: P(other) = 1 - (1 - p_other)^K, and P(trans) = 1 - (1 -
+     p_trans) (1 - p_other)^(K - 1).  */
+  for (int d = 0; d < 2; d++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      for (int k = 1; k <= 2; k++)
+        {
+          double pt1 = clamp_p (m->p_trans[d][e]);
+          double po1 = clamp_p (m->p_other[d][e]);
+          double kk = unit * k;
+          double po = clamp_p (1 - pow (1 - po1, kk));
+          double pt = clamp_p (1 - (1 - pt1) * pow (1 - po1, kk - 1));
+          if (pt < po)
+            pt = po;
+          sc->w_hit[d][e][k] = log (pt / po);
+          sc->w_miss[d][e][k] = log ((1 - pt) / (1 - po));
+        }
+  sc->para_pen = p->para_penalty;
+}
+
+/* The multiset union of set S of units I0 .. I0+K-1 of FD: a pointer into
+   the pool when K is 1, else merged into BUF (CAP entries).  */
+static const uint32_t *
+span_set (const struct tmc_feat_doc *fd, size_t i0, unsigned k, int s,
+          uint32_t *buf, size_t cap, size_t *n)
+{
+  size_t na;
+  const uint32_t *a = tmc_feat_set (fd, i0, s, &na);
+  if (k == 1)
+    {
+      *n = na;
+      return a;
+    }
+  size_t nb;
+  const uint32_t *b = tmc_feat_set (fd, i0 + 1, s, &nb);
+  size_t x = 0, y = 0, o = 0;
+  while ((x < na || y < nb) && o < cap)
+    {
+      if (y >= nb || (x < na && a[x] <= b[y]))
+        buf[o++] = a[x++];
+      else
+        buf[o++] = b[y++];
+    }
+  *n = o;
+  return buf;
+}
+
+/* The size of the multiset intersection of sorted A and B.  */
+static size_t
+intersect (const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+  size_t x = 0, y = 0, c = 0;
+  while (x < na && y < nb)
+    {
+      if (a[x] == b[y])
+        {
+          c++;
+          x++;
+          y++;
+        }
+      else if (a[x] < b[y])
+        x++;
+      else
+        y++;
+    }
+  return c;
+}
+
+#define SPAN_CAP 1024
+
+void
+tmc_scorer_counts (const struct tmc_scorer *sc, size_t i0, unsigned di,
+                   size_t j0, unsigned dj, unsigned items[2][TMC_EV_COUNT],
+                   unsigned found[2][TMC_EV_COUNT])
+{
+  uint32_t b1[SPAN_CAP], b2[SPAN_CAP];
+  for (int e = 0; e < TMC_EV_COUNT; e++)
+    {
+      size_t np, nt;
+      const uint32_t *pr = span_set (sc->A, i0, di, probe_set[e], b1,
+                                     SPAN_CAP, &np);
+      const uint32_t *tg = span_set (sc->B, j0, dj, target_set[e], b2,
+                                     SPAN_CAP, &nt);
+      items[0][e] = (unsigned) np;
+      found[0][e] = (unsigned) intersect (pr, np, tg, nt);
+      pr = span_set (sc->B, j0, dj, probe_set[e], b1, SPAN_CAP, &np);
+      tg = span_set (sc->A, i0, di, target_set[e], b2, SPAN_CAP, &nt);
+      items[1][e] = (unsigned) np;
+      found[1][e] = (unsigned) intersect (pr, np, tg, nt);
+    }
+}
+
+double
+tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
+                size_t j0, unsigned dj)
+{
+  double lx = 0, ly = 0;
+  for (unsigned k = 0; k < di; k++)
+    lx += sc->A->s[i0 + k].len;
+  for (unsigned k = 0; k < dj; k++)
+    ly += sc->B->s[j0 + k].len;
+  if (lx < 1)
+    lx = 1;
+  if (ly < 1)
+    ly = 1;
+  double la = log (lx), lb = log (ly);
+  double var = sc->var0 + sc->var1 / (0.5 * (lx + ly));
+  double z = lb - la - sc->mu;
+  double s = -0.5 * z * z / var - 0.5 * (LOG_2PI + log (var));
+  /* Minus the mean of the two background log-densities.  */
+  double za = (la - sc->bgA_m[di]) / sc->bgA_s[di];
+  double zb = (lb - sc->bgB_m[dj]) / sc->bgB_s[dj];
+  s += 0.25 * (za * za + zb * zb) + 0.5 * (log (sc->bgA_s[di])
+                                           + log (sc->bgB_s[dj]))
+       + 0.5 * LOG_2PI;
+
+  unsigned items[2][TMC_EV_COUNT], found[2][TMC_EV_COUNT];
+  tmc_scorer_counts (sc, i0, di, j0, dj, items, found);
+  for (int e = 0; e < TMC_EV_COUNT; e++)
+    {
+      s += found[0][e] * sc->w_hit[0][e][dj]
+           + (items[0][e] - found[0][e]) * sc->w_miss[0][e][dj];
+      s += found[1][e] * sc->w_hit[1][e][di]
+           + (items[1][e] - found[1][e]) * sc->w_miss[1][e][di];
+    }
+  return s;
+}
+
+unsigned
+tmc_para_breaks (const struct tmc_feat_doc *const *fd, size_t n,
+                 const size_t *s, const size_t *d)
+{
+  unsigned inside = 0, at = 0, not_at = 0, docs = 0;
+  for (size_t k = 0; k < n; k++)
+    {
+      if (fd[k]->n_paragraphs < 2)
+        continue;
+      docs++;
+      for (size_t i = 1; i < d[k]; i++)
+        inside += fd[k]->s[s[k] + i].para_start;
+      if (d[k] == 0)
+        continue;
+      size_t e = s[k] + d[k];
+      if (e >= fd[k]->n || fd[k]->s[e].para_start)
+        at++;
+      else
+        not_at++;
+    }
+  if (docs < 2)
+    return 0;
+  return inside + (at < not_at ? at : not_at);
+}
+
+void
+tmc_path_destroy (struct tmc_path *p)
+{
+  free (p->cut);
+  free (p->score);
+  memset (p, 0, sizeof *p);
+}
+
+static int
+path_push (struct tmc_path *p, const size_t *cut)
+{
+  if (p->n == p->cap)
+    {
+      size_t cap = p->cap;
+      if (tmc_grow ((void **) &p->cut, &cap, p->n + 1, sizeof *p->cut) != 0)
+        return -1;
+      size_t cap2 = p->cap;
+      if (tmc_grow ((void **) &p->score, &cap2, cap, sizeof *p->score) != 0)
+        return -1;
+      p->cap = cap;
+    }
+  for (size_t d = 0; d < 3; d++)
+    p->cut[p->n][d] = d < p->n_docs ? cut[d] : 0;
+  p->score[p->n] = 1;
+  p->n++;
+  return 0;
+}
+
+/* Reverse the cuts of P (backtracking gives them last first).  */
+static void
+path_reverse (struct tmc_path *p)
+{
+  for (size_t a = 0, b = p->n ? p->n - 1 : 0; a < b; a++, b--)
+    {
+      size_t t[3];
+      memcpy (t, p->cut[a], sizeof t);
+      memcpy (p->cut[a], p->cut[b], sizeof t);
+      memcpy (p->cut[b], t, sizeof t);
+      double x = p->score[a];
+      p->score[a] = p->score[b];
+      p->score[b] = x;
+    }
+}
+
+static double
+log_add (double a, double b)
+{
+  if (a == -INFINITY)
+    return b;
+  if (b == -INFINITY)
+    return a;
+  return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
+}
+
+/* ---- Pairwise ---------------------------------------------------------- */
+
+/* A band: row i (0..n) holds the cells (i, j) for lo[i] <= j <= hi[i].  */
+struct band {
+  size_t n, m;
+  size_t *lo, *hi, *base;
+  size_t cells;
+};
+
+static void
+band_destroy (struct band *b)
+{
+  free (b->lo);
+  free (b->hi);
+  free (b->base);
+  memset (b, 0, sizeof *b);
+}
+
+static int
+band_alloc (struct band *b, size_t n, size_t m)
+{
+  memset (b, 0, sizeof *b);
+  b->n = n;
+  b->m = m;
+  b->lo = malloc ((n + 1) * sizeof *b->lo);
+  b->hi = malloc ((n + 1) * sizeof *b->hi);
+  b->base = malloc ((n + 2) * sizeof *b->base);
+  if (!b->lo || !b->hi || !b->base)
+    {
+      band_destroy (b);
+      return -1;
+    }
+  return 0;
+}
+
+static void
+band_finish (struct band *b)
+{
+  size_t c = 0;
+  for (size_t i = 0; i <= b->n; i++)
+    {
+      b->base[i] = c;
+      c += b->hi[i] - b->lo[i] + 1;
+    }
+  b->base[b->n + 1] = c;
+  b->cells = c;
+}
+
+static inline long
+band_cell (const struct band *b, size_t i, size_t j)
+{
+  if (j < b->lo[i] || j > b->hi[i])
+    return -1;
+  return (long) (b->base[i] + j - b->lo[i]);
+}
+
+/* Pairwise bead types: (di, dj).  */
+static const unsigned char ptype[][2] = {
+  { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 }
+};
+#define N_PTYPES 6
+
+/* The score of the pairwise bead ending at (I, J) of type T: prior,
+   evidence, paragraphs.  SWAP: the scorer's A is document b.  */
+static double
+pair_bead_score (const struct tmc_scorer *sc, int swap,
+                 const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
+                 const double *lp, size_t i, size_t j, int t)
+{
+  unsigned di = ptype[t][0], dj = ptype[t][1];
+  double s = lp[t];
+  if (di && dj)
+    s += swap ? tmc_scorer_llr (sc, j - dj, dj, i - di, di)
+              : tmc_scorer_llr (sc, i - di, di, j - dj, dj);
+  if (sc->para_pen > 0)
+    {
+      const struct tmc_feat_doc *fd[2] = { a, b };
+      size_t st[2] = { i - di, j - dj }, d[2] = { di, dj };
+      s -= sc->para_pen * tmc_para_breaks (fd, 2, st, d);
+    }
+  return s;
+}
+
+/* The log priors of the pairwise types for documents A, B.  */
+static void
+pair_log_priors (const struct tmc_align_params *p, double *lp)
+{
+  double sum = 0;
+  for (int t = 0; t < N_PTYPES; t++)
+    sum += p->prior2[ptype[t][0]][ptype[t][1]];
+  for (int t = 0; t < N_PTYPES; t++)
+    {
+      double v = p->prior2[ptype[t][0]][ptype[t][1]];
+      lp[t] = v > 0 && sum > 0 ? log (v / sum) : -INFINITY;
+    }
+}
+
+/* Dynamic programming over band BAND of documents A and B.  Viterbi path
+   into PATH; with POSTERIOR, the forward-backward posterior of each of
+   its beads.  */
+static enum tmc_status
+band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
+         const struct tmc_scorer *sc, int swap, const double *lp,
+         double inv_t, const struct band *band, int posterior,
+         struct tmc_path *path, struct tmc_error *err)
+{
+  size_t nc = band->cells;
+  double *vit = malloc (nc * sizeof *vit);
+  unsigned char *bp = malloc (nc);
+  double *fwd = posterior ? malloc (nc * sizeof *fwd) : NULL;
+  double *bwd = posterior ? malloc (nc * sizeof *bwd) : NULL;
+  float *cache = posterior ? malloc (nc * N_PTYPES * sizeof *cache) : NULL;
+  if (!vit || !bp || (posterior && (!fwd || !bwd || !cache)))
+    {
+      free (vit);
+      free (bp);
+      free (fwd);
+      free (bwd);
+      free (cache);
+      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+    }
+  for (size_t i = 0; i <= band->n; i++)
+    for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
+      {
+        size_t c = (size_t) band_cell (band, i, j);
+        if (i == 0 && j == 0)
+          {
+            vit[c] = 0;
+            bp[c] = 255;
+            if (posterior)
+              {
+                fwd[c] = 0;
+                for (int t = 0; t < N_PTYPES; t++)
+                  cache[c * N_PTYPES + t] = NAN;
+              }
+            continue;
+          }
+        double best = -INFINITY, f = -INFINITY;
+        int bt = 255;
+        for (int t = 0; t < N_PTYPES; t++)
+          {
+            unsigned di = ptype[t][0], dj = ptype[t][1];
+            double s = NAN;
+            if (lp[t] > -INFINITY && i >= di && j >= dj)
+              {
+                long pc = band_cell (band, i - di, j - dj);
+                if (pc >= 0 && vit[pc] > -INFINITY)
+                  {
+                    s = pair_bead_score (sc, swap, a, b, lp, i, j, t);
+                    double v = vit[pc] + s;
+                    if (v > best)
+                      {
+                        best = v;
+                        bt = t;
+                      }
+                    if (posterior)
+                      f = log_add (f, fwd[pc] + s * inv_t);
+                  }
+              }
+            if (posterior)
+              cache[c * N_PTYPES + t] = (float) s;
+          }
+        vit[c] = best;
+        bp[c] = (unsigned char) bt;
+        if (posterior)
+          fwd[c] = f;
+      }
+  enum tmc_status st = TMC_OK;
+  long end = band_cell (band, band->n, band->m);
+  if (end < 0 || vit[end] == -INFINITY)
+    {
+      st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                          _("no alignment found in the search band"));
+      goto done;
+    }
+  if (posterior)
+    {
+      for (size_t ii = band->n + 1; ii-- > 0;)
+        for (size_t j = band->hi[ii] + 1; j-- > band->lo[ii];)
+          {
+            size_t c = (size_t) band_cell (band, ii, j);
+            if ((long) c == end)
+              {
+                bwd[c] = 0;
+                continue;
+              }
+            double g = -INFINITY;
+            for (int t = 0; t < N_PTYPES; t++)
+              {
+                size_t i2 = ii + ptype[t][0], j2 = j + ptype[t][1];
+                if (i2 > band->n || j2 > band->m)
+                  continue;
+                long sc2 = band_cell (band, i2, j2);
+                if (sc2 < 0)
+                  continue;
+                float s = cache[(size_t) sc2 * N_PTYPES + t];
+                if (isnan (s))
+                  continue;
+                g = log_add (g, bwd[sc2] + s * inv_t);
+              }
+            bwd[c] = g;
+          }
+    }
+  /* Backtrack.  */
+  path->n_docs = 2;
+  path->n = 0;
+  size_t i = band->n, j = band->m;
+  double z = posterior ? fwd[end] : 0;
+  for (;;)
+    {
+      size_t cut[3] = { i, j, 0 };
+      if (path_push (path, cut) != 0)
+        {
+          st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                              _("out of memory"));
+          goto done;
+        }
+      if (i == 0 && j == 0)
+        break;
+      size_t c = (size_t) band_cell (band, i, j);
+      int t = bp[c];
+      size_t i0 = i - ptype[t][0], j0 = j - ptype[t][1];
+      if (posterior)
+        {
+          size_t pc = (size_t) band_cell (band, i0, j0);
+          double post = exp (fwd[pc] + cache[c * N_PTYPES + t] * inv_t
+                             + bwd[c] - z);
+          path->score[path->n - 1] = post > 1 ? 1 : post;
+        }
+      i = i0;
+      j = j0;
+    }
+  path_reverse (path);
+done:
+  free (vit);
+  free (bp);
+  free (fwd);
+  free (bwd);
+  free (cache);
+  return st;
+}
+
+/* The band around PATH (cuts at the coarse level, scaled by 2) for the
+   fine documents of N and M units, widened by R.  */
+static int
+band_from_coarse (const struct tmc_path *coarse, size_t n, size_t m,
+                  size_t r, struct band *band)
+{
+  if (band_alloc (band, n, m) != 0)
+    return -1;
+  size_t *rlo = malloc ((n + 1) * sizeof *rlo);
+  size_t *rhi = malloc ((n + 1) * sizeof *rhi);
+  if (!rlo || !rhi)
+    {
+      free (rlo);
+      free (rhi);
+      band_destroy (band);
+      return -1;
+    }
+  for (size_t i = 0; i <= n; i++)
+    {
+      rlo[i] = SIZE_MAX;
+      rhi[i] = 0;
+    }
+  for (size_t t = 0; t + 1 < coarse->n; t++)
+    {
+      size_t i0 = 2 * coarse->cut[t][0], j0 = 2 * coarse->cut[t][1];
+      size_t i1 = 2 * coarse->cut[t + 1][0], j1 = 2 * coarse->cut[t + 1][1];
+      if (i1 > n)
+        i1 = n;
+      if (j1 > m)
+        j1 = m;
+      if (i0 > n)
+        i0 = n;
+      if (j0 > m)
+        j0 = m;
+      for (size_t i = i0; i <= i1; i++)
+        {
+          if (j0 < rlo[i])
+            rlo[i] = j0;
+          if (j1 > rhi[i])
+            rhi[i] = j1;
+        }
+    }
+  /* Widen by R in both directions, keeping the band's ends.  */
+  for (size_t i = 0; i <= n; i++)
+    {
+      size_t lo = SIZE_MAX, hi = 0;
+      size_t a = i >= r ? i - r : 0, b = i + r <= n ? i + r : n;
+      for (size_t k = a; k <= b; k++)
+        {
+          if (rlo[k] < lo)
+            lo = rlo[k];
+          if (rlo[k] != SIZE_MAX && rhi[k] > hi)
+            hi = rhi[k];
+        }
+      if (lo == SIZE_MAX)
+        {
+          lo = 0;
+          hi = m;
+        }
+      band->lo[i] = lo >= r ? lo - r : 0;
+      band->hi[i] = hi + r <= m ? hi + r : m;
+    }
+  band->lo[0] = 0;
+  band->hi[n] = m;
+  free (rlo);
+  free (rhi);
+  band_finish (band);
+  return 0;
+}
+
+static int
+band_full (size_t n, size_t m, struct band *band)
+{
+  if (band_alloc (band, n, m) != 0)
+    return -1;
+  for (size_t i = 0; i <= n; i++)
+    {
+      band->lo[i] = 0;
+      band->hi[i] = m;
+    }
+  band_finish (band);
+  return 0;
+}
+
+/* Align A and B (units at LEVEL) with Viterbi only, recursing on coarser
+   documents when the grid is too large.  */
+static enum tmc_status
+pair_search (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
+             const struct tmc_align_params *p, unsigned level, int posterior,
+             struct tmc_path *path, struct tmc_error *err)
+{
+  int swap;
+  tmc_pair_index (a->lang, b->lang, &swap);
+  struct tmc_scorer sc;
+  if (swap)
+    tmc_scorer_init (&sc, b, a, p, level);
+  else
+    tmc_scorer_init (&sc, a, b, p, level);
+  double lp[N_PTYPES];
+  pair_log_priors (p, lp);
+  double inv_t = 1.0 / (p->temperature > 0 ? p->temperature : 1.0);
+
+  struct band band;
+  enum tmc_status st;
+  if ((double) (a->n + 1) * (double) (b->n + 1) <= (double) p->full_grid
+      || a->n < 4 || b->n < 4)
+    {
+      if (band_full (a->n, b->n, &band) != 0)
+        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                              _("out of memory"));
+    }
+  else
+    {
+      struct tmc_feat_doc ca, cb;
+      st = tmc_feat_doc_coarsen (a, &ca, err);
+      if (st != TMC_OK)
+        return st;
+      st = tmc_feat_doc_coarsen (b, &cb, err);
+      if (st != TMC_OK)
+        {
+          tmc_feat_doc_destroy (&ca);
+          return st;
+        }
+      struct tmc_path coarse;
+      memset (&coarse, 0, sizeof coarse);
+      st = pair_search (&ca, &cb, p, level + 1, 0, &coarse, err);
+      tmc_feat_doc_destroy (&ca);
+      tmc_feat_doc_destroy (&cb);
+      if (st != TMC_OK)
+        {
+          tmc_path_destroy (&coarse);
+          return st;
+        }
+      int r = band_from_coarse (&coarse, a->n, b->n, p->band ? p->band : 1,
+                                &band);
+      tmc_path_destroy (&coarse);
+      if (r != 0)
+        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                              _("out of memory"));
+    }
+  st = band_dp (a, b, &sc, swap, lp, inv_t, &band, posterior, path, err);
+  band_destroy (&band);
+  return st;
+}
+
+enum tmc_status
+tmc_dp_pair (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
+             const struct tmc_align_params *p, int posterior,
+             struct tmc_path *path, struct tmc_error *err)
+{
+  return pair_search (a, b, p, 0, posterior, path, err);
+}
+
+/* ---- Three documents ---------------------------------------------------- */
+
+/* The tube: for each i (document 0), j (document 1) in [jlo[i], jhi[i]];
+   for each such (i, j) (index ij = row[i] + j - jlo[i]), k (document 2)
+   in [klo[ij], khi[ij]], cell base[ij] + k - klo[ij].  */
+struct tube {
+  size_t n[3];
+  size_t *jlo, *jhi, *row;
+  size_t *klo, *khi, *base;
+  size_t n_ij, cells;
+};
+
+static void
+tube_destroy (struct tube *t)
+{
+  free (t->jlo);
+  free (t->jhi);
+  free (t->row);
+  free (t->klo);
+  free (t->khi);
+  free (t->base);
+  memset (t, 0, sizeof *t);
+}
+
+static inline long
+tube_ij (const struct tube *t, size_t i, size_t j)
+{
+  if (j < t->jlo[i] || j > t->jhi[i])
+    return -1;
+  return (long) (t->row[i] + j - t->jlo[i]);
+}
+
+static inline long
+tube_cell (const struct tube *t, size_t i, size_t j, size_t k)
+{
+  long ij = tube_ij (t, i, j);
+  if (ij < 0 || k < t->klo[ij] || k > t->khi[ij])
+    return -1;
+  return (long) (t->base[ij] + k - t->klo[ij]);
+}
+
+/* For each position x (0..nx) of the first document of a pairwise path,
+   the range of the second document's positions on the path near it:
+   lo[x] .. hi[x] = the cuts (x', y) with |x' - x| <= R, widened by R.
+   SIDE picks which column of the path is x.  */
+static void
+path_ranges (const struct tmc_path *p, int xs, int ys, size_t nx, size_t ny,
+             size_t r, size_t *lo, size_t *hi)
+{
+  for (size_t x = 0; x <= nx; x++)
+    {
+      lo[x] = SIZE_MAX;
+      hi[x] = 0;
+    }
+  for (size_t t = 0; t < p->n; t++)
+    {
+      size_t x = p->cut[t][xs], y = p->cut[t][ys];
+      size_t a = x >= r ? x - r : 0, b = x + r <= nx ? x + r : nx;
+      size_t ylo = y >= r ? y - r : 0, yhi = y + r <= ny ? y + r : ny;
+      for (size_t k = a; k <= b; k++)
+        {
+          if (ylo < lo[k])
+            lo[k] = ylo;
+          if (yhi > hi[k])
+            hi[k] = yhi;
+        }
+    }
+  for (size_t x = 0; x <= nx; x++)
+    if (lo[x] == SIZE_MAX)
+      {
+        lo[x] = 0;
+        hi[x] = ny;
+      }
+}
+
+/* The widest a range of the tube may grow (in sentences) when the
+   pairwise alignments disagree.  */
+#define TUBE_CAP(r) (8 * (r) + 48)
+
+static void
+cap_range (size_t *lo, size_t *hi, size_t center, size_t cap)
+{
+  if (*hi - *lo <= cap)
+    return;
+  size_t half = cap / 2;
+  size_t a = center > half ? center - half : 0;
+  if (a < *lo)
+    a = *lo;
+  size_t b = a + cap;
+  if (b > *hi)
+    {
+      b = *hi;
+      a = b - cap;
+    }
+  *lo = a;
+  *hi = b;
+}
+
+/* Build the tube around the pairwise paths P01, P02, P12 (each with its
+   documents in index order), and around their joins.  */
+static int
+tube_build (struct tube *tb, const size_t *n, const struct tmc_path *p01,
+            const struct tmc_path *p02, const struct tmc_path *p12,
+            size_t r)
+{
+  memset (tb, 0, sizeof *tb);
+  memcpy (tb->n, n, sizeof tb->n);
+  size_t n0 = n[0], n1 = n[1], n2 = n[2];
+  size_t *j01lo = malloc ((n0 + 1) * sizeof (size_t));
+  size_t *j01hi = malloc ((n0 + 1) * sizeof (size_t));
+  size_t *k02lo = malloc ((n0 + 1) * sizeof (size_t));
+  size_t *k02hi = malloc ((n0 + 1) * sizeof (size_t));
+  size_t *k12lo = malloc ((n1 + 1) * sizeof (size_t));
+  size_t *k12hi = malloc ((n1 + 1) * sizeof (size_t));
+  size_t *j12lo = malloc ((n2 + 1) * sizeof (size_t));
+  size_t *j12hi = malloc ((n2 + 1) * sizeof (size_t));
+  tb->jlo = malloc ((n0 + 1) * sizeof (size_t));
+  tb->jhi = malloc ((n0 + 1) * sizeof (size_t));
+  tb->row = malloc ((n0 + 2) * sizeof (size_t));
+  int ok = j01lo && j01hi && k02lo && k02hi && k12lo && k12hi && j12lo
+           && j12hi && tb->jlo && tb->jhi && tb->row;
+  if (ok)
+    {
+      path_ranges (p01, 0, 1, n0, n1, r, j01lo, j01hi);
+      path_ranges (p02, 0, 2, n0, n2, r, k02lo, k02hi);
+      path_ranges (p12, 1, 2, n1, n2, r, k12lo, k12hi);
+      path_ranges (p12, 2, 1, n2, n1, r, j12lo, j12hi);
+      /* j at i: near the 0-1 path, or where the 0-2 path's k lead on the
+         1-2 path (the join on document 2).  */
+      size_t cap = TUBE_CAP (r);
+      for (size_t i = 0; i <= n0; i++)
+        {
+          size_t lo = j01lo[i], hi = j01hi[i];
+          size_t ka = k02lo[i], kb = k02hi[i];
+          size_t jl = SIZE_MAX, jh = 0;
+          for (size_t k = ka; k <= kb; k++)
+            {
+              if (j12lo[k] < jl)
+                jl = j12lo[k];
+              if (j12hi[k] > jh)
+                jh = j12hi[k];
+            }
+          if (jl < lo)
+            lo = jl;
+          if (jh > hi)
+            hi = jh;
+          cap_range (&lo, &hi, (j01lo[i] + j01hi[i]) / 2, cap);
+          tb->jlo[i] = lo;
+          tb->jhi[i] = hi;
+        }
+      tb->jlo[0] = 0;
+      tb->jhi[n0] = n1;
+      size_t nij = 0;
+      for (size_t i = 0; i <= n0; i++)
+        {
+          tb->row[i] = nij;
+          nij += tb->jhi[i] - tb->jlo[i] + 1;
+        }
+      tb->row[n0 + 1] = nij;
+      tb->n_ij = nij;
+      tb->klo = malloc (nij * sizeof (size_t));
+      tb->khi = malloc (nij * sizeof (size_t));
+      tb->base = malloc ((nij + 1) * sizeof (size_t));
+      ok = tb->klo && tb->khi && tb->base;
+      if (ok)
+        {
+          size_t c = 0;
+          for (size_t i = 0; i <= n0; i++)
+            for (size_t j = tb->jlo[i]; j <= tb->jhi[i]; j++)
+              {
+                size_t ij = tb->row[i] + j - tb->jlo[i];
+                size_t lo = k02lo[i] < k12lo[j] ? k02lo[i] : k12lo[j];
+                size_t hi = k02hi[i] > k12hi[j] ? k02hi[i] : k12hi[j];
+                cap_range (&lo, &hi, (k02lo[i] + k02hi[i]) / 2, cap);
+                if (i == 0 && j == 0)
+                  lo = 0;
+                if (i == n0 && j == n1)
+                  hi = n2;
+                tb->klo[ij] = lo;
+                tb->khi[ij] = hi;
+                tb->base[ij] = c;
+                c += hi - lo + 1;
+              }
+          tb->base[nij] = c;
+          tb->cells = c;
+        }
+    }
+  free (j01lo);
+  free (j01hi);
+  free (k02lo);
+  free (k02hi);
+  free (k12lo);
+  free (k12hi);
+  free (j12lo);
+  free (j12hi);
+  if (!ok)
+    tube_destroy (tb);
+  return ok ? 0 : -1;
+}
+
+/* A cache of pairwise evidence scores over a band: for each end cell
+   (x, y) the llr of the beads of types (1,1) (2,1) (1,2) (2,2).  */
+struct pcache {
+  struct band band;
+  float *v;
+  const struct tmc_scorer *sc;
+  int swap;
+};
+
+static inline double
+pcache_get (struct pcache *pc, size_t x, size_t y, unsigned dx, unsigned dy)
+{
+  size_t c = (size_t) band_cell (&pc->band, x, y);
+  size_t t = (size_t) (dx - 1) + 2 * (size_t) (dy - 1);
+  float *v = &pc->v[c * 4 + t];
+  if (isnan (*v))
+    *v = (float) (pc->swap ? tmc_scorer_llr (pc->sc, y - dy, dy, x - dx, dx)
+                           : tmc_scorer_llr (pc->sc, x - dx, dx, y - dy,
+                                             dy));
+  return *v;
+}
+
+static int
+pcache_alloc (struct pcache *pc)
+{
+  band_finish (&pc->band);
+  pc->v = malloc (pc->band.cells * 4 * sizeof *pc->v);
+  if (pc->v == NULL)
+    return -1;
+  for (size_t i = 0; i < pc->band.cells * 4; i++)
+    pc->v[i] = NAN;
+  return 0;
+}
+
+/* 3-way bead types (a, b, c), none all zero.  */
+struct ttype {
+  unsigned char d[3];
+  double lp;
+};
+
+struct three {
+  const struct tmc_feat_doc *const *fd;
+  struct tube tb;
+  struct pcache pc[3];  /* 0-1, 0-2, 1-2 */
+  struct ttype types[26];
+  int n_types;
+  double para_pen;
+};
+
+static double
+three_score (struct three *th, size_t i, size_t j, size_t k,
+             const struct ttype *ty)
+{
+  unsigned a = ty->d[0], b = ty->d[1], c = ty->d[2];
+  double s = ty->lp;
+  if (a && b)
+    s += pcache_get (&th->pc[0], i, j, a, b);
+  if (a && c)
+    s += pcache_get (&th->pc[1], i, k, a, c);
+  if (b && c)
+    s += pcache_get (&th->pc[2], j, k, b, c);
+  if (th->para_pen > 0)
+    {
+      size_t st[3] = { i - a, j - b, k - c }, d[3] = { a, b, c };
+      s -= th->para_pen * tmc_para_breaks (th->fd, 3, st, d);
+    }
+  return s;
+}
+
+enum tmc_status
+tmc_dp_three (const struct tmc_feat_doc *const *fd,
+              const struct tmc_align_params *p, struct tmc_path *path,
+              struct tmc_error *err)
+{
+  enum tmc_status st;
+  struct tmc_path pp[3];
+  memset (pp, 0, sizeof pp);
+  static const int pairs[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
+  for (int q = 0; q < 3; q++)
+    {
+      st = tmc_dp_pair (fd[pairs[q][0]], fd[pairs[q][1]], p, 0, &pp[q], err);
+      if (st != TMC_OK)
+        goto fail_paths;
+    }
+  /* Paths of pairs (0,2) and (1,2) have their documents in columns 0, 1;
+     put them in the columns of the tube.  */
+  for (size_t t = 0; t < pp[1].n; t++)
+    {
+      pp[1].cut[t][2] = pp[1].cut[t][1];
+      pp[1].cut[t][1] = 0;
+    }
+  for (size_t t = 0; t < pp[2].n; t++)
+    {
+      pp[2].cut[t][2] = pp[2].cut[t][1];
+      pp[2].cut[t][1] = pp[2].cut[t][0];
+      pp[2].cut[t][0] = 0;
+    }
+
+  struct three th;
+  memset (&th, 0, sizeof th);
+  th.fd = fd;
+  th.para_pen = p->para_penalty;
+  size_t n[3] = { fd[0]->n, fd[1]->n, fd[2]->n };
+  if (tube_build (&th.tb, n, &pp[0], &pp[1], &pp[2], p->tube ? p->tube : 1)
+      != 0)
+    {
+      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+      goto fail_paths;
+    }
+  for (int q = 0; q < 3; q++)
+    tmc_path_destroy (&pp[q]);
+
+  /* The pairwise caches cover the projections of the tube.  */
+  struct tmc_scorer sc[3];
+  for (int q = 0; q < 3; q++)
+    {
+      const struct tmc_feat_doc *x = fd[pairs[q][0]], *y = fd[pairs[q][1]];
+      int swap;
+      tmc_pair_index (x->lang, y->lang, &swap);
+      if (swap)
+        tmc_scorer_init (&sc[q], y, x, p, 0);
+      else
+        tmc_scorer_init (&sc[q], x, y, p, 0);
+      th.pc[q].sc = &sc[q];
+      th.pc[q].swap = swap;
+      size_t nx = n[pairs[q][0]], ny = n[pairs[q][1]];
+      if (band_alloc (&th.pc[q].band, nx, ny) != 0)
+        goto nomem;
+      for (size_t x0 = 0; x0 <= nx; x0++)
+        {
+          th.pc[q].band.lo[x0] = SIZE_MAX;
+          th.pc[q].band.hi[x0] = 0;
+        }
+    }
+  for (size_t i = 0; i <= n[0]; i++)
+    {
+      struct band *b01 = &th.pc[0].band, *b02 = &th.pc[1].band;
+      b01->lo[i] = th.tb.jlo[i];
+      b01->hi[i] = th.tb.jhi[i];
+      for (size_t j = th.tb.jlo[i]; j <= th.tb.jhi[i]; j++)
+        {
+          size_t ij = (size_t) tube_ij (&th.tb, i, j);
+          size_t klo = th.tb.klo[ij], khi = th.tb.khi[ij];
+          if (klo < b02->lo[i])
+            b02->lo[i] = klo;
+          if (khi > b02->hi[i])
+            b02->hi[i] = khi;
+          struct band *b12 = &th.pc[2].band;
+          if (klo < b12->lo[j])
+            b12->lo[j] = klo;
+          if (khi > b12->hi[j])
+            b12->hi[j] = khi;
+        }
+    }
+  for (size_t j = 0; j <= n[1]; j++)
+    if (th.pc[2].band.lo[j] == SIZE_MAX)
+      {
+        th.pc[2].band.lo[j] = 0;
+        th.pc[2].band.hi[j] = 0;
+      }
+  for (int q = 0; q < 3; q++)
+    if (pcache_alloc (&th.pc[q]) != 0)
+      goto nomem;
+
+  /* Bead types and their log priors.  */
+  {
+    double sum = 0;
+    for (int a = 0; a <= 2; a++)
+      for (int b = 0; b <= 2; b++)
+        for (int c = 0; c <= 2; c++)
+          if (a + b + c > 0)
+            sum += p->prior3[a][b][c];
+    /* The priors are in the order az, fa, en; the documents in any.  */
+    for (int a = 0; a <= 2; a++)
+      for (int b = 0; b <= 2; b++)
+        for (int c = 0; c <= 2; c++)
+          {
+            /* Two sentences of one version alone are two beads.  */
+            if (a + b + c == 0 || (a + b + c == 2 && (a == 2 || b == 2
+                                                        || c == 2)))
+              continue;
+            int d[3] = { a, b, c };
+            int by_lang[3];
+            for (int q = 0; q < 3; q++)
+              by_lang[fd[q]->lang] = d[q];
+            double v = p->prior3[by_lang[0]][by_lang[1]][by_lang[2]];
+            if (!(v > 0) || !(sum > 0))
+              continue;
+            struct ttype *ty = &th.types[th.n_types++];
+            ty->d[0] = (unsigned char) a;
+            ty->d[1] = (unsigned char) b;
+            ty->d[2] = (unsigned char) c;
+            ty->lp = log (v / sum);
+          }
+  }
+
+  {
+    double inv_t = 1.0 / (p->temperature > 0 ? p->temperature : 1.0);
+    size_t cells = th.tb.cells;
+    double *fwd = malloc (cells * sizeof *fwd);
+    unsigned char *bp = malloc (cells);
+    /* Viterbi scores and backward values are kept for three rows of i
+       (beads span at most 2).  */
+    size_t maxrow = 0;
+    for (size_t i = 0; i <= n[0]; i++)
+      {
+        size_t rc = th.tb.base[th.tb.row[i + 1]] - th.tb.base[th.tb.row[i]];
+        if (rc > maxrow)
+          maxrow = rc;
+      }
+    double *vrow = malloc (3 * maxrow * sizeof *vrow);
+    double *brow = malloc (3 * maxrow * sizeof *brow);
+    if (!fwd || !bp || !vrow || !brow)
+      {
+        free (fwd);
+        free (bp);
+        free (vrow);
+        free (brow);
+        goto nomem;
+      }
+#define ROWBASE(i) (th.tb.base[th.tb.row[i]])
+#define VIT(i, c) vrow[((i) % 3) * maxrow + ((size_t) (c) - ROWBASE (i))]
+#define BWD(i, c) brow[((i) % 3) * maxrow + ((size_t) (c) - ROWBASE (i))]
+    for (size_t i = 0; i <= n[0]; i++)
+      for (size_t j = th.tb.jlo[i]; j <= th.tb.jhi[i]; j++)
+        {
+          size_t ij = (size_t) tube_ij (&th.tb, i, j);
+          for (size_t k = th.tb.klo[ij]; k <= th.tb.khi[ij]; k++)
+            {
+              size_t c = th.tb.base[ij] + k - th.tb.klo[ij];
+              if (i == 0 && j == 0 && k == 0)
+                {
+                  VIT (i, c) = 0;
+                  fwd[c] = 0;
+                  bp[c] = 255;
+                  continue;
+                }
+              double best = -INFINITY, f = -INFINITY;
+              int bt = 255;
+              for (int t = 0; t < th.n_types; t++)
+                {
+                  const struct ttype *ty = &th.types[t];
+                  if (i < ty->d[0] || j < ty->d[1] || k < ty->d[2])
+                    continue;
+                  size_t i0 = i - ty->d[0];
+                  long pc = tube_cell (&th.tb, i0, j - ty->d[1],
+                                       k - ty->d[2]);
+                  if (pc < 0)
+                    continue;
+                  double pv = VIT (i0, pc);
+                  if (pv == -INFINITY)
+                    continue;
+                  double s = three_score (&th, i, j, k, ty);
+                  if (pv + s > best)
+                    {
+                      best = pv + s;
+                      bt = t;
+                    }
+                  f = log_add (f, fwd[pc] + s * inv_t);
+                }
+              VIT (i, c) = best;
+              fwd[c] = f;
+              bp[c] = (unsigned char) bt;
+            }
+        }
+    long end = tube_cell (&th.tb, n[0], n[1], n[2]);
+    /* The Viterbi path.  */
+    path->n_docs = 3;
+    path->n = 0;
+    int fail = 0;
+    if (end < 0 || fwd[end] == -INFINITY)
+      fail = 1;
+    else
+      {
+        size_t i = n[0], j = n[1], k = n[2];
+        for (;;)
+          {
+            size_t cut[3] = { i, j, k };
+            if (path_push (path, cut) != 0)
+              {
+                fail = 2;
+                break;
+              }
+            if (i == 0 && j == 0 && k == 0)
+              break;
+            long c = tube_cell (&th.tb, i, j, k);
+            const struct ttype *ty = &th.types[bp[c]];
+            i -= ty->d[0];
+            j -= ty->d[1];
+            k -= ty->d[2];
+          }
+        path_reverse (path);
+      }
+    if (!fail)
+      {
+        /* Backward, recording the posterior of the path's beads.  */
+        double z = fwd[end];
+        size_t t_next = path->n - 1;  /* the path cut we look for next */
+        for (size_t ii = n[0] + 1; ii-- > 0;)
+          for (size_t j = th.tb.jhi[ii] + 1; j-- > th.tb.jlo[ii];)
+            {
+              size_t ij = (size_t) tube_ij (&th.tb, ii, j);
+              for (size_t k = th.tb.khi[ij] + 1; k-- > th.tb.klo[ij];)
+                {
+                  size_t c = th.tb.base[ij] + k - th.tb.klo[ij];
+                  double g = -INFINITY;
+                  if ((long) c == end)
+                    g = 0;
+                  else
+                    for (int t = 0; t < th.n_types; t++)
+                      {
+                        const struct ttype *ty = &th.types[t];
+                        size_t i2 = ii + ty->d[0], j2 = j + ty->d[1],
+                               k2 = k + ty->d[2];
+                        if (i2 > n[0] || j2 > n[1] || k2 > n[2])
+                          continue;
+                        long c2 = tube_cell (&th.tb, i2, j2, k2);
+                        if (c2 < 0 || fwd[c2] == -INFINITY)
+                          continue;
+                        double s = three_score (&th, i2, j2, k2, ty);
+                        g = log_add (g, BWD (i2, c2) + s * inv_t);
+                      }
+                  BWD (ii, c) = g;
+                  /* A cut of the path: the bead that ends here.  */
+                  while (t_next > 0 && path->cut[t_next][0] == ii
+                         && path->cut[t_next][1] == j
+                         && path->cut[t_next][2] == k)
+                    {
+                      size_t *pc = path->cut[t_next - 1];
+                      struct ttype ty;
+                      for (int q = 0; q < 3; q++)
+                        ty.d[q] = (unsigned char) (path->cut[t_next][q]
+                                                   - pc[q]);
+                      ty.lp = 0;
+                      for (int t = 0; t < th.n_types; t++)
+                        if (memcmp (th.types[t].d, ty.d, 3) == 0)
+                          ty.lp = th.types[t].lp;
+                      double s = three_score (&th, ii, j, k, &ty);
+                      long c0 = tube_cell (&th.tb, pc[0], pc[1], pc[2]);
+                      double post = exp (fwd[c0] + s * inv_t + g - z);
+                      path->score[t_next] = post > 1 ? 1 : post;
+                      t_next--;
+                    }
+                }
+            }
+      }
+#undef VIT
+#undef BWD
+#undef ROWBASE
+    free (fwd);
+    free (bp);
+    free (vrow);
+    free (brow);
+    if (fail == 2)
+      goto nomem;
+    if (fail)
+      {
+        st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                            _("no alignment found in the search band"));
+        goto fail_three;
+      }
+  }
+  st = TMC_OK;
+  goto fail_three;
+
+nomem:
+  st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+fail_three:
+  tube_destroy (&th.tb);
+  for (int q = 0; q < 3; q++)
+    {
+      band_destroy (&th.pc[q].band);
+      free (th.pc[q].v);
+    }
+  return st;
+
+fail_paths:
+  for (int q = 0; q < 3; q++)
+    tmc_path_destroy (&pp[q]);
+  return st;
+}
