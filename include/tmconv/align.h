@@ -62,6 +62,8 @@ enum tmc_align_evidence {
   TMC_EV_LEXICON,  /* concepts of the lexicon and user dictionaries */
   TMC_EV_NAME,     /* capitalized Latin-script words found as names */
   TMC_EV_LATIN,    /* Latin-script words of Persian text found */
+  TMC_EV_COGNATE,  /* other long Latin-script words found by their
+                      consonant key (ambulans = ambulance = آمبولانس) */
   TMC_EV_COUNT
 };
 
@@ -98,6 +100,10 @@ struct tmc_align_pair_model {
   double len_var_len;  /* L the mean length of the two sides */
   double p_trans[2][TMC_EV_COUNT];  /* P(item found | translation) */
   double p_other[2][TMC_EV_COUNT];  /* P(item found | unrelated) */
+  /* The share of translations so free that their evidence looks like
+     that of unrelated sentences: the evidence of a bead is
+     ln((1 - p_loose) e^LLR + p_loose), never below ln p_loose.  */
+  double p_loose;
 };
 
 /* Pairs, in this order.  */

@@ -16,10 +16,12 @@
 /* Which set of a sentence holds the items of each kind of evidence
    (probes) and where they are looked for in the other side (targets).  */
 static const int probe_set[TMC_EV_COUNT] = {
-  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_NAME, TMC_SET_LAT
+  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_NAME, TMC_SET_LAT,
+  TMC_SET_COG
 };
 static const int target_set[TMC_EV_COUNT] = {
-  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
+  TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK,
+  TMC_SET_SKEL
 };
 
 int
@@ -48,6 +50,16 @@ static double
 clamp_p (double p)
 {
   return p < 1e-4 ? 1e-4 : p > 1 - 1e-4 ? 1 - 1e-4 : p;
+}
+
+static double
+log_add (double a, double b)
+{
+  if (a == -INFINITY)
+    return b;
+  if (b == -INFINITY)
+    return a;
+  return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
 }
 
 void
@@ -92,6 +104,8 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
           sc->w_miss[d][e][k] = log ((1 - pt) / (1 - po));
         }
   sc->para_pen = p->para_penalty;
+  sc->log_loose = m->p_loose > 0 ? log (m->p_loose) : -INFINITY;
+  sc->log_tight = m->p_loose > 0 ? log1p (-m->p_loose) : 0;
 }
 
 /* The multiset union of set S of units I0 .. I0+K-1 of FD: a pointer into
@@ -169,6 +183,16 @@ tmc_scorer_counts (const struct tmc_scorer *sc, size_t i0, unsigned di,
 double
 tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
                 size_t j0, unsigned dj)
+{
+  double s = tmc_scorer_llr_raw (sc, i0, di, j0, dj);
+  if (sc->log_loose == -INFINITY)
+    return s;
+  return log_add (sc->log_tight + s, sc->log_loose);
+}
+
+double
+tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
+                    size_t j0, unsigned dj)
 {
   double lx = 0, ly = 0;
   for (unsigned k = 0; k < di; k++)
@@ -271,15 +295,6 @@ path_reverse (struct tmc_path *p)
     }
 }
 
-static double
-log_add (double a, double b)
-{
-  if (a == -INFINITY)
-    return b;
-  if (b == -INFINITY)
-    return a;
-  return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
-}
 
 /* ---- Pairwise ---------------------------------------------------------- */
 
@@ -886,6 +901,14 @@ struct pcache {
   int swap;
 };
 
+static double
+pair_llr (const struct pcache *pc, size_t x0, unsigned dx, size_t y0,
+          unsigned dy)
+{
+  return pc->swap ? tmc_scorer_llr (pc->sc, y0, dy, x0, dx)
+                  : tmc_scorer_llr (pc->sc, x0, dx, y0, dy);
+}
+
 static inline double
 pcache_get (struct pcache *pc, size_t x, size_t y, unsigned dx, unsigned dy)
 {
@@ -893,9 +916,21 @@ pcache_get (struct pcache *pc, size_t x, size_t y, unsigned dx, unsigned dy)
   size_t t = (size_t) (dx - 1) + 2 * (size_t) (dy - 1);
   float *v = &pc->v[c * 4 + t];
   if (isnan (*v))
-    *v = (float) (pc->swap ? tmc_scorer_llr (pc->sc, y - dy, dy, x - dx, dx)
-                           : tmc_scorer_llr (pc->sc, x - dx, dx, y - dy,
-                                             dy));
+    {
+      double s = pair_llr (pc, x - dx, dx, y - dy, dy);
+      /* Where a bead of three documents holds two sentences of each of
+         these two, they may still translate each other one to one (the
+         third document joined them): the pair's evidence is the better
+         of the two readings.  */
+      if (dx == 2 && dy == 2)
+        {
+          double split = pair_llr (pc, x - 2, 1, y - 2, 1)
+                         + pair_llr (pc, x - 1, 1, y - 1, 1);
+          if (split > s)
+            s = split;
+        }
+      *v = (float) s;
+    }
   return *v;
 }
 
@@ -931,13 +966,14 @@ three_score (struct three *th, size_t i, size_t j, size_t k,
              const struct ttype *ty)
 {
   unsigned a = ty->d[0], b = ty->d[1], c = ty->d[2];
-  double s = ty->lp;
+  double e = 0;
   if (a && b)
-    s += pcache_get (&th->pc[0], i, j, a, b);
+    e += pcache_get (&th->pc[0], i, j, a, b);
   if (a && c)
-    s += pcache_get (&th->pc[1], i, k, a, c);
+    e += pcache_get (&th->pc[1], i, k, a, c);
   if (b && c)
-    s += pcache_get (&th->pc[2], j, k, b, c);
+    e += pcache_get (&th->pc[2], j, k, b, c);
+  double s = ty->lp + e;
   if (th->para_pen > 0)
     {
       size_t st[3] = { i - a, j - b, k - c }, d[3] = { a, b, c };

@@ -64,6 +64,81 @@ class_of (const int *d, int n)
   return s[0] * 9 + s[1] * 3 + s[2];
 }
 
+/* The share of loose translations of each pair, by EM over the raw
+   evidence of the gold 1-1 beads under the parameters just estimated:
+   each bead is loose with probability r = p / ((1 - p) e^LLR + p), and p
+   is the mean of r.  */
+static enum tmc_status
+estimate_loose (const struct tmc_doc *const *docs,
+                const struct tmc_alignment *const *gold, size_t n_sets,
+                const struct tmc_lexicon *lex, struct tmc_align_params *p,
+                struct tmc_error *err)
+{
+  static const int pl[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
+  double *llr[TMC_PAIR_COUNT] = { NULL, NULL, NULL };
+  size_t n[TMC_PAIR_COUNT] = { 0, 0, 0 }, cap[TMC_PAIR_COUNT] = { 0, 0, 0 };
+  enum tmc_status st = TMC_OK;
+  for (size_t s = 0; s < n_sets && st == TMC_OK; s++)
+    {
+      struct tmc_feat_doc fd[3];
+      memset (fd, 0, sizeof fd);
+      for (int d = 0; d < 3 && st == TMC_OK; d++)
+        if (docs[s * 3 + d])
+          st = tmc_feat_doc_build (docs[s * 3 + d], d, lex, &fd[d], err);
+      for (int q = 0; q < TMC_PAIR_COUNT && st == TMC_OK; q++)
+        {
+          int a = pl[q][0], b = pl[q][1];
+          if (!docs[s * 3 + a] || !docs[s * 3 + b])
+            continue;
+          struct tmc_scorer sc;
+          tmc_scorer_init (&sc, &fd[a], &fd[b], p, 0);
+          const struct tmc_alignment *g = gold[s];
+          for (size_t k = 0; k < g->n_beads; k++)
+            {
+              const struct tmc_bead *bd = &g->beads[k];
+              if (bd->len[a] != 1 || bd->len[b] != 1)
+                continue;
+              if (tmc_grow ((void **) &llr[q], &cap[q], n[q] + 1,
+                            sizeof *llr[q]) != 0)
+                {
+                  st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                      _("out of memory"));
+                  break;
+                }
+              llr[q][n[q]++] = tmc_scorer_llr_raw (&sc, bd->start[a], 1,
+                                                   bd->start[b], 1);
+            }
+        }
+      for (int d = 0; d < 3; d++)
+        tmc_feat_doc_destroy (&fd[d]);
+    }
+  for (int q = 0; q < TMC_PAIR_COUNT && st == TMC_OK; q++)
+    {
+      if (n[q] < 10)
+        continue;
+      double eps = 0.01;
+      for (int it = 0; it < 200; it++)
+        {
+          double sum = 0;
+          for (size_t k = 0; k < n[q]; k++)
+            {
+              double l = llr[q][k] > 50 ? 50 : llr[q][k];
+              sum += eps / ((1 - eps) * exp (l) + eps);
+            }
+          double e2 = sum / (double) n[q];
+          if (e2 < 1e-6)
+            e2 = 1e-6;
+          if (fabs (e2 - eps) < 1e-9)
+            break;
+          eps = e2;
+        }
+      p->pair[q].p_loose = eps;
+    }
+  for (int q = 0; q < TMC_PAIR_COUNT; q++)
+    free (llr[q]);
+  return st;
+}
+
 enum tmc_status
 tmc_align_estimate (const struct tmc_doc *const *docs,
                     const struct tmc_alignment *const *gold, size_t n_sets,
@@ -303,5 +378,7 @@ tmc_align_estimate (const struct tmc_doc *const *docs,
         free (acc[q].r);
         free (acc[q].x);
       }
+  if (st == TMC_OK)
+    st = estimate_loose (docs, gold, n_sets, lex, p, err);
   return st;
 }

@@ -567,14 +567,31 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
       struct oword ow;
       for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
         {
-          if (!ow.cap)
-            continue;
-          /* Every capitalized word is a target for names and Latin words
-             of the other side...  */
+          /* Every word is a target for the names and cognates of the
+             other side.  */
           char sk[8];
           size_t n = latin_skel (ow.c, ow.n, l, sk, 3);
           if (push_skel_targets (&b->set[TMC_SET_SKEL], sk, n) != 0)
             return -1;
+          if (!ow.cap)
+            {
+              /* A long word is a cognate probe: international words keep
+                 their consonants (ambulans, ambulance, آمبولانس).  */
+              size_t wn = ow.n;
+              if (l == TMC_AL_AZ)
+                az_strip (ow.c, &wn);
+              if (wn >= 5)
+                {
+                  n = latin_skel (ow.c, wn, l, sk, 3);
+                  if (n >= 3
+                      && u32v_push (&b->set[TMC_SET_COG], skel_id (sk, 3))
+                         != 0)
+                    return -1;
+                }
+              continue;
+            }
+          /* A capitalized word is a target for the Latin words of Persian
+             text...  */
           uint32_t h = TMC_FNV_INIT;
           for (size_t i = 0; i < ow.n; i++)
             {

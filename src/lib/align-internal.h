@@ -75,6 +75,7 @@ enum {
   TMC_SET_SKEL,   /* name keys (2 and 3 letters) of every word */
   TMC_SET_LAT,    /* Latin-script words in a Persian sentence */
   TMC_SET_TOK,    /* every Latin-script word of an az/en sentence */
+  TMC_SET_COG,    /* name keys of the other long words of az/en text */
   TMC_SET_COUNT
 };
 
@@ -128,6 +129,7 @@ struct tmc_scorer {
      number of units (1 or 2) of the span it is looked for in.  */
   double w_hit[2][TMC_EV_COUNT][3], w_miss[2][TMC_EV_COUNT][3];
   double para_pen;  /* 0 when paragraphs are not used */
+  double log_loose, log_tight;  /* ln p_loose, ln (1 - p_loose) */
 };
 
 /* Set up SC for documents A and B (canonical order) with model P at
@@ -140,6 +142,10 @@ void tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
    DJ at least 1.  */
 double tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
                        size_t j0, unsigned dj);
+
+/* The same without the loose-translation floor (p_loose).  */
+double tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0,
+                           unsigned di, size_t j0, unsigned dj);
 
 /* The evidence counts of that bead, for estimation: for each direction
    and kind, the items and how many found their counterpart.  */

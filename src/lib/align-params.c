@@ -17,7 +17,7 @@ static const char builtin_params[] =
   ;
 
 static const char *const ev_names[TMC_EV_COUNT] = {
-  "number", "punct", "lexicon", "name", "latin"
+  "number", "punct", "lexicon", "name", "latin", "cognate"
 };
 static const char *const pair_names[TMC_PAIR_COUNT] = {
   "az-fa", "az-en", "fa-en"
@@ -94,6 +94,12 @@ describe (struct tmc_align_params *p, struct pdesc *d)
       d[n].v = &m->len_var_len;
       d[n].min = 0;
       d[n].max = 1000;
+      n++;
+      snprintf (d[n].name, sizeof d[n].name, "pair.%s.loose",
+                pair_names[q]);
+      d[n].v = &m->p_loose;
+      d[n].min = 0;
+      d[n].max = 0.5;
       n++;
       for (int dir = 0; dir < 2; dir++)
         for (int e = 0; e < TMC_EV_COUNT; e++)
