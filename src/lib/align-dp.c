@@ -4,6 +4,7 @@
    that give each bead its posterior probability.  */
 
 #include <float.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,11 @@
 
 #define LOG_2PI 1.8378770664093453
 
-/* Which set of a sentence holds the items of each kind of evidence
-   (probes) and where they are looked for in the other side (targets).  */
-static const int probe_set[TMC_EV_COUNT] = {
+const int tmc_probe_set[TMC_EV_COUNT] = {
   TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_NAME, TMC_SET_LAT,
   TMC_SET_COG
 };
-static const int target_set[TMC_EV_COUNT] = {
+const int tmc_target_set[TMC_EV_COUNT] = {
   TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK,
   TMC_SET_SKEL
 };
@@ -108,75 +107,62 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
   sc->log_tight = m->p_loose > 0 ? log1p (-m->p_loose) : 0;
 }
 
-/* The multiset union of set S of units I0 .. I0+K-1 of FD: a pointer into
-   the pool when K is 1, else merged into BUF (CAP entries).  */
-static const uint32_t *
-span_set (const struct tmc_feat_doc *fd, size_t i0, unsigned k, int s,
-          uint32_t *buf, size_t cap, size_t *n)
+/* Is X in the sorted array A of N entries?  */
+static int
+in_sorted (const uint32_t *a, size_t n, uint32_t x)
 {
-  size_t na;
-  const uint32_t *a = tmc_feat_set (fd, i0, s, &na);
-  if (k == 1)
+  size_t lo = 0, hi = n;
+  while (lo < hi)
     {
-      *n = na;
-      return a;
-    }
-  size_t nb;
-  const uint32_t *b = tmc_feat_set (fd, i0 + 1, s, &nb);
-  size_t x = 0, y = 0, o = 0;
-  while ((x < na || y < nb) && o < cap)
-    {
-      if (y >= nb || (x < na && a[x] <= b[y]))
-        buf[o++] = a[x++];
+      size_t mid = lo + (hi - lo) / 2;
+      if (a[mid] < x)
+        lo = mid + 1;
       else
-        buf[o++] = b[y++];
+        hi = mid;
     }
-  *n = o;
-  return buf;
+  return lo < n && a[lo] == x;
 }
 
-/* The size of the multiset intersection of sorted A and B.  */
-static size_t
-intersect (const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* Count the items of kind E of units P0 .. P0+DP-1 of P, and how many are
+   in the target set of some unit T0 .. T0+DT-1 of T.  */
+static void
+count_dir (const struct tmc_feat_doc *p, size_t p0, unsigned dp,
+           const struct tmc_feat_doc *t, size_t t0, unsigned dt, int e,
+           unsigned *items, unsigned *found)
 {
-  size_t x = 0, y = 0, c = 0;
-  while (x < na && y < nb)
+  *items = 0;
+  *found = 0;
+  for (unsigned a = 0; a < dp; a++)
     {
-      if (a[x] == b[y])
-        {
-          c++;
-          x++;
-          y++;
-        }
-      else if (a[x] < b[y])
-        x++;
-      else
-        y++;
+      size_t np;
+      const uint32_t *pr = tmc_feat_set (p, p0 + a, tmc_probe_set[e], &np);
+      *items += (unsigned) np;
+      for (size_t x = 0; x < np; x++)
+        for (unsigned b = 0; b < dt; b++)
+          {
+            size_t nt;
+            const uint32_t *tg = tmc_feat_set (t, t0 + b, tmc_target_set[e],
+                                               &nt);
+            if (in_sorted (tg, nt, pr[x]))
+              {
+                (*found)++;
+                break;
+              }
+          }
     }
-  return c;
 }
-
-#define SPAN_CAP 1024
 
 void
 tmc_scorer_counts (const struct tmc_scorer *sc, size_t i0, unsigned di,
                    size_t j0, unsigned dj, unsigned items[2][TMC_EV_COUNT],
                    unsigned found[2][TMC_EV_COUNT])
 {
-  uint32_t b1[SPAN_CAP], b2[SPAN_CAP];
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
-      size_t np, nt;
-      const uint32_t *pr = span_set (sc->A, i0, di, probe_set[e], b1,
-                                     SPAN_CAP, &np);
-      const uint32_t *tg = span_set (sc->B, j0, dj, target_set[e], b2,
-                                     SPAN_CAP, &nt);
-      items[0][e] = (unsigned) np;
-      found[0][e] = (unsigned) intersect (pr, np, tg, nt);
-      pr = span_set (sc->B, j0, dj, probe_set[e], b1, SPAN_CAP, &np);
-      tg = span_set (sc->A, i0, di, target_set[e], b2, SPAN_CAP, &nt);
-      items[1][e] = (unsigned) np;
-      found[1][e] = (unsigned) intersect (pr, np, tg, nt);
+      count_dir (sc->A, i0, di, sc->B, j0, dj, e, &items[0][e],
+                 &found[0][e]);
+      count_dir (sc->B, j0, dj, sc->A, i0, di, e, &items[1][e],
+                 &found[1][e]);
     }
 }
 
@@ -184,21 +170,27 @@ double
 tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
                 size_t j0, unsigned dj)
 {
-  double s = tmc_scorer_llr_raw (sc, i0, di, j0, dj);
-  if (sc->log_loose == -INFINITY)
-    return s;
-  return log_add (sc->log_tight + s, sc->log_loose);
+  return tmc_scorer_floor (sc, tmc_scorer_llr_raw (sc, i0, di, j0, dj));
 }
 
 double
-tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
-                    size_t j0, unsigned dj)
+tmc_scorer_floor (const struct tmc_scorer *sc, double llr)
 {
-  double lx = 0, ly = 0;
-  for (unsigned k = 0; k < di; k++)
-    lx += sc->A->s[i0 + k].len;
-  for (unsigned k = 0; k < dj; k++)
-    ly += sc->B->s[j0 + k].len;
+  if (sc->log_loose == -INFINITY)
+    return llr;
+  double x = sc->log_tight + llr, y = sc->log_loose;
+  /* Beyond 36 nats the smaller term changes nothing a double keeps.  */
+  if (x - y > 36)
+    return x;
+  if (y - x > 36)
+    return y;
+  return log_add (x, y);
+}
+
+double
+tmc_scorer_length (const struct tmc_scorer *sc, double lx, double ly,
+                   unsigned di, unsigned dj)
+{
   if (lx < 1)
     lx = 1;
   if (ly < 1)
@@ -210,10 +202,21 @@ tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
   /* Minus the mean of the two background log-densities.  */
   double za = (la - sc->bgA_m[di]) / sc->bgA_s[di];
   double zb = (lb - sc->bgB_m[dj]) / sc->bgB_s[dj];
-  s += 0.25 * (za * za + zb * zb) + 0.5 * (log (sc->bgA_s[di])
-                                           + log (sc->bgB_s[dj]))
-       + 0.5 * LOG_2PI;
+  s += 0.25 * (za * za + zb * zb)
+       + 0.5 * (log (sc->bgA_s[di]) + log (sc->bgB_s[dj])) + 0.5 * LOG_2PI;
+  return s;
+}
 
+double
+tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
+                    size_t j0, unsigned dj)
+{
+  double lx = 0, ly = 0;
+  for (unsigned k = 0; k < di; k++)
+    lx += sc->A->s[i0 + k].len;
+  for (unsigned k = 0; k < dj; k++)
+    ly += sc->B->s[j0 + k].len;
+  double s = tmc_scorer_length (sc, lx, ly, di, dj);
   unsigned items[2][TMC_EV_COUNT], found[2][TMC_EV_COUNT];
   tmc_scorer_counts (sc, i0, di, j0, dj, items, found);
   for (int e = 0; e < TMC_EV_COUNT; e++)
@@ -298,15 +301,8 @@ path_reverse (struct tmc_path *p)
 
 /* ---- Pairwise ---------------------------------------------------------- */
 
-/* A band: row i (0..n) holds the cells (i, j) for lo[i] <= j <= hi[i].  */
-struct band {
-  size_t n, m;
-  size_t *lo, *hi, *base;
-  size_t cells;
-};
-
 static void
-band_destroy (struct band *b)
+band_destroy (struct tmc_band *b)
 {
   free (b->lo);
   free (b->hi);
@@ -315,7 +311,7 @@ band_destroy (struct band *b)
 }
 
 static int
-band_alloc (struct band *b, size_t n, size_t m)
+band_alloc (struct tmc_band *b, size_t n, size_t m)
 {
   memset (b, 0, sizeof *b);
   b->n = n;
@@ -332,7 +328,7 @@ band_alloc (struct band *b, size_t n, size_t m)
 }
 
 static void
-band_finish (struct band *b)
+band_finish (struct tmc_band *b)
 {
   size_t c = 0;
   for (size_t i = 0; i <= b->n; i++)
@@ -344,14 +340,6 @@ band_finish (struct band *b)
   b->cells = c;
 }
 
-static inline long
-band_cell (const struct band *b, size_t i, size_t j)
-{
-  if (j < b->lo[i] || j > b->hi[i])
-    return -1;
-  return (long) (b->base[i] + j - b->lo[i]);
-}
-
 /* Pairwise bead types: (di, dj).  */
 static const unsigned char ptype[][2] = {
   { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 }
@@ -359,27 +347,25 @@ static const unsigned char ptype[][2] = {
 #define N_PTYPES 6
 
 /* The score of the pairwise bead ending at (I, J) of type T: prior,
-   evidence, paragraphs.  SWAP: the scorer's A is document b.  */
+   evidence (EV, the band's evidence of the cell), paragraphs.  */
 static double
-pair_bead_score (const struct tmc_scorer *sc, int swap,
-                 const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
+pair_bead_score (const struct tmc_scorer *sc, const float *ev,
                  const double *lp, size_t i, size_t j, int t)
 {
   unsigned di = ptype[t][0], dj = ptype[t][1];
   double s = lp[t];
   if (di && dj)
-    s += swap ? tmc_scorer_llr (sc, j - dj, dj, i - di, di)
-              : tmc_scorer_llr (sc, i - di, di, j - dj, dj);
+    s += ev[(di - 1) + 2 * (dj - 1)];
   if (sc->para_pen > 0)
     {
-      const struct tmc_feat_doc *fd[2] = { a, b };
+      const struct tmc_feat_doc *fd[2] = { sc->A, sc->B };
       size_t st[2] = { i - di, j - dj }, d[2] = { di, dj };
       s -= sc->para_pen * tmc_para_breaks (fd, 2, st, d);
     }
   return s;
 }
 
-/* The log priors of the pairwise types for documents A, B.  */
+/* The log priors of the pairwise types.  */
 static void
 pair_log_priors (const struct tmc_align_params *p, double *lp)
 {
@@ -393,45 +379,39 @@ pair_log_priors (const struct tmc_align_params *p, double *lp)
     }
 }
 
-/* Dynamic programming over band BAND of documents A and B.  Viterbi path
-   into PATH; with POSTERIOR, the forward-backward posterior of each of
-   its beads.  */
+/* Dynamic programming over band BAND of the documents of SC.  Viterbi
+   path into PATH; with POSTERIOR, the forward-backward posterior of each
+   of its beads.  */
 static enum tmc_status
-band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
-         const struct tmc_scorer *sc, int swap, const double *lp,
-         double inv_t, const struct band *band, int posterior,
-         struct tmc_path *path, struct tmc_error *err)
+band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
+         const struct tmc_band *band, int posterior, struct tmc_path *path,
+         struct tmc_error *err)
 {
   size_t nc = band->cells;
   double *vit = malloc (nc * sizeof *vit);
   unsigned char *bp = malloc (nc);
+  float *ev = malloc (nc * 4 * sizeof *ev);
   double *fwd = posterior ? malloc (nc * sizeof *fwd) : NULL;
   double *bwd = posterior ? malloc (nc * sizeof *bwd) : NULL;
-  float *cache = posterior ? malloc (nc * N_PTYPES * sizeof *cache) : NULL;
-  if (!vit || !bp || (posterior && (!fwd || !bwd || !cache)))
+  enum tmc_status st = TMC_OK;
+  if (!vit || !bp || !ev || (posterior && (!fwd || !bwd)))
     {
-      free (vit);
-      free (bp);
-      free (fwd);
-      free (bwd);
-      free (cache);
-      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                            _("out of memory"));
+      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+      goto done;
     }
+  st = tmc_band_evidence (sc, band, ev, err);
+  if (st != TMC_OK)
+    goto done;
   for (size_t i = 0; i <= band->n; i++)
     for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
       {
-        size_t c = (size_t) band_cell (band, i, j);
+        size_t c = (size_t) tmc_band_cell (band, i, j);
         if (i == 0 && j == 0)
           {
             vit[c] = 0;
             bp[c] = 255;
             if (posterior)
-              {
-                fwd[c] = 0;
-                for (int t = 0; t < N_PTYPES; t++)
-                  cache[c * N_PTYPES + t] = NAN;
-              }
+              fwd[c] = 0;
             continue;
           }
         double best = -INFINITY, f = -INFINITY;
@@ -439,33 +419,27 @@ band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
         for (int t = 0; t < N_PTYPES; t++)
           {
             unsigned di = ptype[t][0], dj = ptype[t][1];
-            double s = NAN;
-            if (lp[t] > -INFINITY && i >= di && j >= dj)
+            if (lp[t] == -INFINITY || i < di || j < dj)
+              continue;
+            long pc = tmc_band_cell (band, i - di, j - dj);
+            if (pc < 0 || vit[pc] == -INFINITY)
+              continue;
+            double s = pair_bead_score (sc, ev + 4 * c, lp, i, j, t);
+            double v = vit[pc] + s;
+            if (v > best)
               {
-                long pc = band_cell (band, i - di, j - dj);
-                if (pc >= 0 && vit[pc] > -INFINITY)
-                  {
-                    s = pair_bead_score (sc, swap, a, b, lp, i, j, t);
-                    double v = vit[pc] + s;
-                    if (v > best)
-                      {
-                        best = v;
-                        bt = t;
-                      }
-                    if (posterior)
-                      f = log_add (f, fwd[pc] + s * inv_t);
-                  }
+                best = v;
+                bt = t;
               }
             if (posterior)
-              cache[c * N_PTYPES + t] = (float) s;
+              f = log_add (f, fwd[pc] + s * inv_t);
           }
         vit[c] = best;
         bp[c] = (unsigned char) bt;
         if (posterior)
           fwd[c] = f;
       }
-  enum tmc_status st = TMC_OK;
-  long end = band_cell (band, band->n, band->m);
+  long end = tmc_band_cell (band, band->n, band->m);
   if (end < 0 || vit[end] == -INFINITY)
     {
       st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
@@ -473,33 +447,30 @@ band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
       goto done;
     }
   if (posterior)
-    {
-      for (size_t ii = band->n + 1; ii-- > 0;)
-        for (size_t j = band->hi[ii] + 1; j-- > band->lo[ii];)
-          {
-            size_t c = (size_t) band_cell (band, ii, j);
-            if ((long) c == end)
-              {
-                bwd[c] = 0;
+    for (size_t ii = band->n + 1; ii-- > 0;)
+      for (size_t j = band->hi[ii] + 1; j-- > band->lo[ii];)
+        {
+          size_t c = (size_t) tmc_band_cell (band, ii, j);
+          if ((long) c == end)
+            {
+              bwd[c] = 0;
+              continue;
+            }
+          double g = -INFINITY;
+          for (int t = 0; t < N_PTYPES; t++)
+            {
+              size_t i2 = ii + ptype[t][0], j2 = j + ptype[t][1];
+              if (lp[t] == -INFINITY || i2 > band->n || j2 > band->m)
                 continue;
-              }
-            double g = -INFINITY;
-            for (int t = 0; t < N_PTYPES; t++)
-              {
-                size_t i2 = ii + ptype[t][0], j2 = j + ptype[t][1];
-                if (i2 > band->n || j2 > band->m)
-                  continue;
-                long sc2 = band_cell (band, i2, j2);
-                if (sc2 < 0)
-                  continue;
-                float s = cache[(size_t) sc2 * N_PTYPES + t];
-                if (isnan (s))
-                  continue;
-                g = log_add (g, bwd[sc2] + s * inv_t);
-              }
-            bwd[c] = g;
-          }
-    }
+              long c2 = tmc_band_cell (band, i2, j2);
+              if (c2 < 0 || vit[c2] == -INFINITY || vit[c] == -INFINITY)
+                continue;
+              double s = pair_bead_score (sc, ev + 4 * (size_t) c2, lp, i2,
+                                          j2, t);
+              g = log_add (g, bwd[c2] + s * inv_t);
+            }
+          bwd[c] = g;
+        }
   /* Backtrack.  */
   path->n_docs = 2;
   path->n = 0;
@@ -516,14 +487,14 @@ band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
         }
       if (i == 0 && j == 0)
         break;
-      size_t c = (size_t) band_cell (band, i, j);
+      size_t c = (size_t) tmc_band_cell (band, i, j);
       int t = bp[c];
       size_t i0 = i - ptype[t][0], j0 = j - ptype[t][1];
       if (posterior)
         {
-          size_t pc = (size_t) band_cell (band, i0, j0);
-          double post = exp (fwd[pc] + cache[c * N_PTYPES + t] * inv_t
-                             + bwd[c] - z);
+          size_t pc = (size_t) tmc_band_cell (band, i0, j0);
+          double s = pair_bead_score (sc, ev + 4 * c, lp, i, j, t);
+          double post = exp (fwd[pc] + s * inv_t + bwd[c] - z);
           path->score[path->n - 1] = post > 1 ? 1 : post;
         }
       i = i0;
@@ -533,9 +504,9 @@ band_dp (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
 done:
   free (vit);
   free (bp);
+  free (ev);
   free (fwd);
   free (bwd);
-  free (cache);
   return st;
 }
 
@@ -543,7 +514,7 @@ done:
    fine documents of N and M units, widened by R.  */
 static int
 band_from_coarse (const struct tmc_path *coarse, size_t n, size_t m,
-                  size_t r, struct band *band)
+                  size_t r, struct tmc_band *band)
 {
   if (band_alloc (band, n, m) != 0)
     return -1;
@@ -610,7 +581,7 @@ band_from_coarse (const struct tmc_path *coarse, size_t n, size_t m,
 }
 
 static int
-band_full (size_t n, size_t m, struct band *band)
+band_full (size_t n, size_t m, struct tmc_band *band)
 {
   if (band_alloc (band, n, m) != 0)
     return -1;
@@ -623,25 +594,21 @@ band_full (size_t n, size_t m, struct band *band)
   return 0;
 }
 
-/* Align A and B (units at LEVEL) with Viterbi only, recursing on coarser
-   documents when the grid is too large.  */
+/* Align A and B (units at LEVEL; A's language before B's in the order
+   az, fa, en), recursing on coarser documents when the grid is too
+   large.  */
 static enum tmc_status
 pair_search (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
              const struct tmc_align_params *p, unsigned level, int posterior,
              struct tmc_path *path, struct tmc_error *err)
 {
-  int swap;
-  tmc_pair_index (a->lang, b->lang, &swap);
   struct tmc_scorer sc;
-  if (swap)
-    tmc_scorer_init (&sc, b, a, p, level);
-  else
-    tmc_scorer_init (&sc, a, b, p, level);
+  tmc_scorer_init (&sc, a, b, p, level);
   double lp[N_PTYPES];
   pair_log_priors (p, lp);
   double inv_t = 1.0 / (p->temperature > 0 ? p->temperature : 1.0);
 
-  struct band band;
+  struct tmc_band band;
   enum tmc_status st;
   if ((double) (a->n + 1) * (double) (b->n + 1) <= (double) p->full_grid
       || a->n < 4 || b->n < 4)
@@ -679,7 +646,7 @@ pair_search (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
         return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                               _("out of memory"));
     }
-  st = band_dp (a, b, &sc, swap, lp, inv_t, &band, posterior, path, err);
+  st = band_dp (&sc, lp, inv_t, &band, posterior, path, err);
   band_destroy (&band);
   return st;
 }
@@ -689,7 +656,18 @@ tmc_dp_pair (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
              const struct tmc_align_params *p, int posterior,
              struct tmc_path *path, struct tmc_error *err)
 {
-  return pair_search (a, b, p, 0, posterior, path, err);
+  int swap;
+  tmc_pair_index (a->lang, b->lang, &swap);
+  if (!swap)
+    return pair_search (a, b, p, 0, posterior, path, err);
+  enum tmc_status st = pair_search (b, a, p, 0, posterior, path, err);
+  for (size_t t = 0; st == TMC_OK && t < path->n; t++)
+    {
+      size_t x = path->cut[t][0];
+      path->cut[t][0] = path->cut[t][1];
+      path->cut[t][1] = x;
+    }
+  return st;
 }
 
 /* ---- Three documents ---------------------------------------------------- */
@@ -892,57 +870,87 @@ tube_build (struct tube *tb, const size_t *n, const struct tmc_path *p01,
   return ok ? 0 : -1;
 }
 
-/* A cache of pairwise evidence scores over a band: for each end cell
-   (x, y) the llr of the beads of types (1,1) (2,1) (1,2) (2,2).  */
+/* The pairwise evidence of the tube's projection on a pair of documents
+   (x, y): for each cut (x, y) the evidence of the beads (1,1) (2,1)
+   (1,2) (2,2) that end there, in the band BAND of the scorer's
+   orientation (rows: the scorer's A; SWAP when that is y).  */
 struct pcache {
-  struct band band;
+  struct tmc_band band;
   float *v;
-  const struct tmc_scorer *sc;
+  struct tmc_scorer sc;
   int swap;
 };
 
-static double
-pair_llr (const struct pcache *pc, size_t x0, unsigned dx, size_t y0,
-          unsigned dy)
-{
-  return pc->swap ? tmc_scorer_llr (pc->sc, y0, dy, x0, dx)
-                  : tmc_scorer_llr (pc->sc, x0, dx, y0, dy);
-}
-
 static inline double
-pcache_get (struct pcache *pc, size_t x, size_t y, unsigned dx, unsigned dy)
+pcache_get (const struct pcache *pc, size_t x, size_t y, unsigned dx,
+            unsigned dy)
 {
-  size_t c = (size_t) band_cell (&pc->band, x, y);
-  size_t t = (size_t) (dx - 1) + 2 * (size_t) (dy - 1);
-  float *v = &pc->v[c * 4 + t];
-  if (isnan (*v))
+  if (pc->swap)
     {
-      double s = pair_llr (pc, x - dx, dx, y - dy, dy);
-      /* Where a bead of three documents holds two sentences of each of
-         these two, they may still translate each other one to one (the
-         third document joined them): the pair's evidence is the better
-         of the two readings.  */
-      if (dx == 2 && dy == 2)
-        {
-          double split = pair_llr (pc, x - 2, 1, y - 2, 1)
-                         + pair_llr (pc, x - 1, 1, y - 1, 1);
-          if (split > s)
-            s = split;
-        }
-      *v = (float) s;
+      size_t t = x;
+      x = y;
+      y = t;
+      unsigned u = dx;
+      dx = dy;
+      dy = u;
     }
-  return *v;
+  size_t c = (size_t) tmc_band_cell (&pc->band, x, y);
+  return pc->v[c * 4 + (dx - 1) + 2 * (dy - 1)];
 }
 
-static int
-pcache_alloc (struct pcache *pc)
+/* Fill PC's evidence.  Where a bead of three documents holds two
+   sentences of each of these two, they may still translate each other
+   one to one (the third document joined them): the (2,2) evidence is the
+   better of the two readings.  */
+static enum tmc_status
+pcache_fill (struct pcache *pc, struct tmc_error *err)
 {
   band_finish (&pc->band);
-  pc->v = malloc (pc->band.cells * 4 * sizeof *pc->v);
+  pc->v = malloc ((pc->band.cells + 1) * 4 * sizeof *pc->v);
   if (pc->v == NULL)
+    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  enum tmc_status st = tmc_band_evidence (&pc->sc, &pc->band, pc->v, err);
+  if (st != TMC_OK)
+    return st;
+  for (size_t i = 2; i <= pc->band.n; i++)
+    for (size_t j = pc->band.lo[i] > 2 ? pc->band.lo[i] : 2;
+         j <= pc->band.hi[i]; j++)
+      {
+        size_t c = (size_t) tmc_band_cell (&pc->band, i, j);
+        long c0 = tmc_band_cell (&pc->band, i - 1, j - 1);
+        double first = c0 >= 0 ? pc->v[4 * (size_t) c0]
+                               : tmc_scorer_llr (&pc->sc, i - 2, 1, j - 2, 1);
+        double split = first + pc->v[4 * c];
+        if (split > pc->v[4 * c + 3])
+          pc->v[4 * c + 3] = (float) split;
+      }
+  return TMC_OK;
+}
+
+/* Make T the transpose of band B (a hull: row y of T spans every x whose
+   row of B holds y).  */
+static int
+band_transpose (const struct tmc_band *b, struct tmc_band *t)
+{
+  if (band_alloc (t, b->m, b->n) != 0)
     return -1;
-  for (size_t i = 0; i < pc->band.cells * 4; i++)
-    pc->v[i] = NAN;
+  for (size_t y = 0; y <= b->m; y++)
+    {
+      t->lo[y] = SIZE_MAX;
+      t->hi[y] = 0;
+    }
+  for (size_t x = 0; x <= b->n; x++)
+    for (size_t y = b->lo[x]; y <= b->hi[x]; y++)
+      {
+        if (x < t->lo[y])
+          t->lo[y] = x;
+        if (x > t->hi[y])
+          t->hi[y] = x;
+      }
+  for (size_t y = 0; y <= b->m; y++)
+    if (t->lo[y] == SIZE_MAX)
+      t->lo[y] = t->hi[y] = 0;
+  band_finish (t);
   return 0;
 }
 
@@ -1025,57 +1033,66 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
   for (int q = 0; q < 3; q++)
     tmc_path_destroy (&pp[q]);
 
-  /* The pairwise caches cover the projections of the tube.  */
-  struct tmc_scorer sc[3];
+  /* The pairwise evidence covers the projections of the tube.  */
+  struct tmc_band proj[3];
+  memset (proj, 0, sizeof proj);
   for (int q = 0; q < 3; q++)
     {
-      const struct tmc_feat_doc *x = fd[pairs[q][0]], *y = fd[pairs[q][1]];
-      int swap;
-      tmc_pair_index (x->lang, y->lang, &swap);
-      if (swap)
-        tmc_scorer_init (&sc[q], y, x, p, 0);
-      else
-        tmc_scorer_init (&sc[q], x, y, p, 0);
-      th.pc[q].sc = &sc[q];
-      th.pc[q].swap = swap;
       size_t nx = n[pairs[q][0]], ny = n[pairs[q][1]];
-      if (band_alloc (&th.pc[q].band, nx, ny) != 0)
-        goto nomem;
+      if (band_alloc (&proj[q], nx, ny) != 0)
+        goto nomem_proj;
       for (size_t x0 = 0; x0 <= nx; x0++)
         {
-          th.pc[q].band.lo[x0] = SIZE_MAX;
-          th.pc[q].band.hi[x0] = 0;
+          proj[q].lo[x0] = SIZE_MAX;
+          proj[q].hi[x0] = 0;
         }
     }
   for (size_t i = 0; i <= n[0]; i++)
     {
-      struct band *b01 = &th.pc[0].band, *b02 = &th.pc[1].band;
-      b01->lo[i] = th.tb.jlo[i];
-      b01->hi[i] = th.tb.jhi[i];
+      proj[0].lo[i] = th.tb.jlo[i];
+      proj[0].hi[i] = th.tb.jhi[i];
       for (size_t j = th.tb.jlo[i]; j <= th.tb.jhi[i]; j++)
         {
           size_t ij = (size_t) tube_ij (&th.tb, i, j);
           size_t klo = th.tb.klo[ij], khi = th.tb.khi[ij];
-          if (klo < b02->lo[i])
-            b02->lo[i] = klo;
-          if (khi > b02->hi[i])
-            b02->hi[i] = khi;
-          struct band *b12 = &th.pc[2].band;
-          if (klo < b12->lo[j])
-            b12->lo[j] = klo;
-          if (khi > b12->hi[j])
-            b12->hi[j] = khi;
+          if (klo < proj[1].lo[i])
+            proj[1].lo[i] = klo;
+          if (khi > proj[1].hi[i])
+            proj[1].hi[i] = khi;
+          if (klo < proj[2].lo[j])
+            proj[2].lo[j] = klo;
+          if (khi > proj[2].hi[j])
+            proj[2].hi[j] = khi;
         }
     }
-  for (size_t j = 0; j <= n[1]; j++)
-    if (th.pc[2].band.lo[j] == SIZE_MAX)
-      {
-        th.pc[2].band.lo[j] = 0;
-        th.pc[2].band.hi[j] = 0;
-      }
+  for (int q = 1; q < 3; q++)
+    for (size_t x0 = 0; x0 <= proj[q].n; x0++)
+      if (proj[q].lo[x0] == SIZE_MAX)
+        proj[q].lo[x0] = proj[q].hi[x0] = 0;
   for (int q = 0; q < 3; q++)
-    if (pcache_alloc (&th.pc[q]) != 0)
-      goto nomem;
+    {
+      band_finish (&proj[q]);
+      const struct tmc_feat_doc *x = fd[pairs[q][0]], *y = fd[pairs[q][1]];
+      int swap;
+      tmc_pair_index (x->lang, y->lang, &swap);
+      th.pc[q].swap = swap;
+      if (swap)
+        {
+          tmc_scorer_init (&th.pc[q].sc, y, x, p, 0);
+          if (band_transpose (&proj[q], &th.pc[q].band) != 0)
+            goto nomem_proj;
+        }
+      else
+        {
+          tmc_scorer_init (&th.pc[q].sc, x, y, p, 0);
+          th.pc[q].band = proj[q];
+          memset (&proj[q], 0, sizeof proj[q]);
+        }
+      band_destroy (&proj[q]);
+      st = pcache_fill (&th.pc[q], err);
+      if (st != TMC_OK)
+        goto fail_three;
+    }
 
   /* Bead types and their log priors.  */
   {
@@ -1278,6 +1295,9 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
   st = TMC_OK;
   goto fail_three;
 
+nomem_proj:
+  for (int q = 0; q < 3; q++)
+    band_destroy (&proj[q]);
 nomem:
   st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
 fail_three:

@@ -14,6 +14,9 @@
 /* The most items of one kind kept for a sentence.  */
 #define MAX_SET 255
 
+/* The most items of one kind kept for a unit of a coarse document.  */
+#define COARSE_SET 48
+
 /* Punctuation classes, hashed into TMC_SET_PUNCT ids.  The lexicon can
    name them as "punct:X" concepts (e.g. punct:% for faiz, درصد).  */
 static uint32_t
@@ -270,10 +273,21 @@ skel_id (const char *sk, size_t n)
 
 /* Azerbaijani case and plural endings, stripped from a name before its
    skeleton is taken (Bakıda -> Bakı, Trampın -> Tramp), longest first.  */
-static const char *const az_endings[] = {
-  "ların", "lərin", "dakı", "dəki", "ndan", "ndən", "nın", "nin", "nun",
-  "nün", "dan", "dən", "tan", "tən", "lar", "lər", "da", "də", "ta", "tə",
-  "ın", "in", "un", "ün", "ya", "yə", "na", "nə", "nı", "ni", "nu", "nü"
+#define SCHWA 0x259
+#define DOTLESS_I 0x131
+#define U_UML 0xFC
+static const ucs4_t az_endings[][6] = {
+  { 'l', 'a', 'r', DOTLESS_I, 'n', 0 }, { 'l', SCHWA, 'r', 'i', 'n', 0 },
+  { 'd', 'a', 'k', DOTLESS_I, 0 }, { 'd', SCHWA, 'k', 'i', 0 },
+  { 'n', 'd', 'a', 'n', 0 }, { 'n', 'd', SCHWA, 'n', 0 },
+  { 'n', DOTLESS_I, 'n', 0 }, { 'n', 'i', 'n', 0 }, { 'n', 'u', 'n', 0 },
+  { 'n', U_UML, 'n', 0 }, { 'd', 'a', 'n', 0 }, { 'd', SCHWA, 'n', 0 },
+  { 't', 'a', 'n', 0 }, { 't', SCHWA, 'n', 0 }, { 'l', 'a', 'r', 0 },
+  { 'l', SCHWA, 'r', 0 }, { 'd', 'a', 0 }, { 'd', SCHWA, 0 }, { 't', 'a', 0 },
+  { 't', SCHWA, 0 }, { DOTLESS_I, 'n', 0 }, { 'i', 'n', 0 }, { 'u', 'n', 0 },
+  { U_UML, 'n', 0 }, { 'y', 'a', 0 }, { 'y', SCHWA, 0 }, { 'n', 'a', 0 },
+  { 'n', SCHWA, 0 }, { 'n', DOTLESS_I, 0 }, { 'n', 'i', 0 }, { 'n', 'u', 0 },
+  { 'n', U_UML, 0 }
 };
 
 /* Strip an Azerbaijani ending from the word W[0..*N) (code points),
@@ -281,18 +295,25 @@ static const char *const az_endings[] = {
 static void
 az_strip (const ucs4_t *w, size_t *n)
 {
+  /* The word lowercase (I -> ı: endings are Turkic), last letters.  */
+  ucs4_t low[6];
+  size_t k = *n < 6 ? *n : 6;
+  for (size_t i = 0; i < k; i++)
+    {
+      ucs4_t c = w[*n - k + i];
+      low[i] = c == 'I' || c == DOTLESS_I ? DOTLESS_I : latin_lower (c);
+    }
   for (size_t e = 0; e < TMC_ARRAY_SIZE (az_endings); e++)
     {
-      ucs4_t end[8];
+      const ucs4_t *end = az_endings[e];
       size_t el = 0;
-      const uint8_t *p = (const uint8_t *) az_endings[e];
-      while (*p && el < 8)
-        p += u8_mbtouc_unsafe (&end[el++], p, 4);
+      while (end[el])
+        el++;
       if (*n < el + 3)
         continue;
       size_t i;
       for (i = 0; i < el; i++)
-        if (latin_lower (w[*n - el + i]) != end[i])
+        if (low[k - el + i] != end[i])
           break;
       if (i == el)
         {
@@ -680,9 +701,24 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
       for (int k = 0; k < TMC_SET_COUNT; k++)
         {
           struct u32v *set = &b.set[k];
-          if (set->n > 1)
+          if (set->n > 24)
             qsort (set->v, set->n, sizeof *set->v, cmp_u32);
-          size_t n = set->n < MAX_SET ? set->n : MAX_SET;
+          else
+            for (size_t x = 1; x < set->n; x++)
+              {
+                uint32_t v = set->v[x];
+                size_t y = x;
+                for (; y > 0 && set->v[y - 1] > v; y--)
+                  set->v[y] = set->v[y - 1];
+                set->v[y] = v;
+              }
+          /* Items that are looked for are bits of a mask: keep the
+             TMC_PROBE_MAX smallest ids (the same sample on both sides).  */
+          size_t cap = MAX_SET;
+          for (int e = 0; e < TMC_EV_COUNT; e++)
+            if (tmc_probe_set[e] == k)
+              cap = TMC_PROBE_MAX;
+          size_t n = set->n < cap ? set->n : cap;
           fs->off[k] = (uint32_t) pool.n;
           for (size_t j = 0; j < n; j++)
             if (u32v_push (&pool, set->v[j]) != 0)
@@ -755,8 +791,9 @@ tmc_feat_doc_coarsen (const struct tmc_feat_doc *fd,
           const uint32_t *x = fd->pool + a->off[k];
           const uint32_t *y = b ? fd->pool + b->off[k] : NULL;
           size_t i = 0, j = 0, kept = 0;
-          /* Merge, keeping at most 2 * MAX_SET items.  */
-          while ((i < na || j < nb) && kept < 2 * MAX_SET)
+          /* Merge, keeping the COARSE_SET smallest ids: a bottom-k sample of
+             the ids, the same on both sides of a pair.  */
+          while ((i < na || j < nb) && kept < COARSE_SET)
             {
               if (j >= nb || (i < na && x[i] <= y[j]))
                 coarse->pool[o++] = x[i++];

@@ -143,6 +143,47 @@ void tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
 double tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
                        size_t j0, unsigned dj);
 
+/* The evidence of the lengths LX and LY (characters) of spans of DI and
+   DJ units.  */
+double tmc_scorer_length (const struct tmc_scorer *sc, double lx, double ly,
+                          unsigned di, unsigned dj);
+
+/* LLR with the loose-translation floor: ln((1-p) e^LLR + p).  */
+double tmc_scorer_floor (const struct tmc_scorer *sc, double llr);
+
+/* Which set of a unit holds the items of each kind of evidence (probes)
+   and where they are looked for in the other side (targets).  */
+extern const int tmc_probe_set[TMC_EV_COUNT];
+extern const int tmc_target_set[TMC_EV_COUNT];
+
+/* The most items of one kind a unit looks for (they are bits of a
+   64-bit mask).  */
+#define TMC_PROBE_MAX 64
+
+/* A band of cuts: row i (0..n) holds the cuts (i, j) for lo[i] <= j <=
+   hi[i], cell base[i] + j - lo[i].  */
+struct tmc_band {
+  size_t n, m;
+  size_t *lo, *hi, *base;
+  size_t cells;
+};
+
+static inline long
+tmc_band_cell (const struct tmc_band *b, size_t i, size_t j)
+{
+  if (j < b->lo[i] || j > b->hi[i])
+    return -1;
+  return (long) (b->base[i] + j - b->lo[i]);
+}
+
+/* The evidence (with the loose floor) of the beads (1,1), (2,1), (1,2),
+   (2,2) of SC's documents that end at every cut of BAND (rows: SC->A):
+   OUT[4 * cell + (di - 1) + 2 * (dj - 1)], NAN where the bead does not
+   fit.  Errors: TMC_ERR_NOMEM.  */
+enum tmc_status tmc_band_evidence (const struct tmc_scorer *sc,
+                                   const struct tmc_band *band, float *out,
+                                   struct tmc_error *err);
+
 /* The same without the loose-translation floor (p_loose).  */
 double tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0,
                            unsigned di, size_t j0, unsigned dj);
