@@ -65,6 +65,8 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CMD_SRC := $(sort $(wildcard src/cmd-*.c))
 CLI_SRC := src/main.c src/cli.c $(CMD_SRC)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+# The built-in SRX rules, generated (see SRX_GEN below).
+LIB_OBJ += $(B)/gen/srx-builtin.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -80,11 +82,31 @@ SHARED ?= $(abspath ../shared)
 .DEFAULT_GOAL := all
 
 ## all: the program, the static library and the UI catalogues
-all: $(B)/$(PACKAGE) $(B)/lib$(PACKAGE).a $(MO) $(B)/$(PACKAGE).pc
+all: $(B)/$(PACKAGE) $(B)/lib$(PACKAGE).a $(MO)
 
 $(B)/lib$(PACKAGE).a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
+
+# The built-in segmentation rules: src/data/tmconv.srx as a C array in the
+# library, so that tmconv segments without anything installed.
+SRX_GEN := $(B)/gen/srx-builtin.c
+
+$(SRX_GEN): src/data/tmconv.srx
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from src/data/tmconv.srx by the Makefile.  */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char tmc_srx_builtin_data[];'; \
+	  echo 'extern const size_t tmc_srx_builtin_size;'; \
+	  echo 'const unsigned char tmc_srx_builtin_data[] = {'; \
+	  od -An -v -tx1 src/data/tmconv.srx | \
+	    sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0 };'; \
+	  echo 'const size_t tmc_srx_builtin_size = sizeof tmc_srx_builtin_data - 1;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/srx-builtin.o: $(SRX_GEN)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/$(PACKAGE): $(CLI_OBJ) $(B)/lib$(PACKAGE).a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)
@@ -111,8 +133,9 @@ $(B)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po
 	@mkdir -p $(@D)
 	$(MSGFMT) --check -o $@ $<
 
-$(B)/$(PACKAGE).pc: Makefile
-	@mkdir -p $(@D)
+# tmconv.pc is written at install time, so that it names the directories
+# of that install (PREFIX and libdir may differ from those of the build).
+define write_pc
 	@{ echo 'prefix=$(PREFIX)'; \
 	  echo 'exec_prefix=$(exec_prefix)'; \
 	  echo 'libdir=$(libdir)'; \
@@ -125,7 +148,8 @@ $(B)/$(PACKAGE).pc: Makefile
 	  echo 'Cflags: -I$${includedir}'; \
 	  echo 'Libs: -L$${libdir} -l$(PACKAGE)'; \
 	  echo 'Libs.private: -lgettextpo$(if $(PC_UNISTRING),, -lunistring) -lpthread -lm'; \
-	} > $@
+	} > $(1)
+endef
 
 ## check: unit tests, CLI tests and catalogue checks; last line 'N passed, N failed'
 check: all $(UNIT_BIN)
@@ -174,6 +198,7 @@ install: all
 	$(INSTALL_PROGRAM) $(B)/$(PACKAGE) $(DESTDIR)$(bindir)/$(PACKAGE)
 	$(INSTALL_DATA) $(B)/lib$(PACKAGE).a $(DESTDIR)$(libdir)/lib$(PACKAGE).a
 	$(INSTALL_DATA) $(HEADERS) $(DESTDIR)$(includedir)/$(PACKAGE)/
+	$(call write_pc,$(B)/$(PACKAGE).pc)
 	$(INSTALL_DATA) $(B)/$(PACKAGE).pc $(DESTDIR)$(pkgconfigdir)/$(PACKAGE).pc
 	$(INSTALL_DATA) src/$(PACKAGE).1 $(DESTDIR)$(man1dir)/$(PACKAGE).1
 	@set -e; for f in $(wildcard src/data/*); do \
@@ -192,7 +217,6 @@ uninstall:
 	  $(DESTDIR)$(pkgconfigdir)/$(PACKAGE).pc $(DESTDIR)$(man1dir)/$(PACKAGE).1
 	rm -f $(HEADERS:include/$(PACKAGE)/%=$(DESTDIR)$(includedir)/$(PACKAGE)/%)
 	-rmdir $(DESTDIR)$(includedir)/$(PACKAGE) 2>/dev/null
-	rm -f $(wildcard src/data/*:src/data/%=$(DESTDIR)$(pkgdatadir)/%)
 	rm -rf $(DESTDIR)$(pkgdatadir)
 	@for l in $(LINGUAS); do \
 	  echo "rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo"; \

@@ -8,8 +8,11 @@
 #include "tmconv/error.h"
 #include "tmconv/io.h"
 #include "tmconv/normalize.h"
+#include "tmconv/text.h"
 #include "tmconv/doc.h"
+#include "tmconv/segment.h"
 #include "tmconv/tm.h"
+#include "tmconv/tmx.h"
 
 #ifdef __cplusplus
 extern "C" {
