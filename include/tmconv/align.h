@@ -128,8 +128,8 @@ struct tmc_align_params {
      data so that a confidence of 0.9 means 90% correct or better.  */
   double temperature;
   /* Radius of the search band in sentences, at each level of the
-     coarse-to-fine search (default 12), and of the 3-way search tube
-     around the pairwise alignments (default 3).  */
+     coarse-to-fine search (default 6), and of the 3-way search tube
+     around the pairwise alignments (default 2).  */
   unsigned band;
   unsigned tube;
   /* Documents with at most this many sentences (the product of the

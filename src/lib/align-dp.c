@@ -4,7 +4,6 @@
    that give each bead its posterior probability.  */
 
 #include <float.h>
-#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +60,25 @@ log_add (double a, double b)
   return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
 }
 
+/* ln of the sum of the exponentials of the N values of X (-inf when N
+   is 0).  */
+static double
+log_sum (const double *x, int n)
+{
+  if (n == 0)
+    return -INFINITY;
+  double m = x[0];
+  for (int k = 1; k < n; k++)
+    if (x[k] > m)
+      m = x[k];
+  if (m == -INFINITY)
+    return m;
+  double s = 0;
+  for (int k = 0; k < n; k++)
+    s += exp (x[k] - m);
+  return m + log (s);
+}
+
 void
 tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
                  const struct tmc_feat_doc *B,
@@ -102,7 +120,9 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
           sc->w_hit[d][e][k] = log (pt / po);
           sc->w_miss[d][e][k] = log ((1 - pt) / (1 - po));
         }
-  sc->para_pen = p->para_penalty;
+  /* Paragraphs count only when both documents have some.  */
+  sc->para_pen = A->n_paragraphs >= 2 && B->n_paragraphs >= 2
+                   ? p->para_penalty : 0;
   sc->log_loose = m->p_loose > 0 ? log (m->p_loose) : -INFINITY;
   sc->log_tight = m->p_loose > 0 ? log1p (-m->p_loose) : 0;
 }
@@ -184,6 +204,12 @@ tmc_scorer_floor (const struct tmc_scorer *sc, double llr)
     return x;
   if (y - x > 36)
     return y;
+  /* ln(e^x + e^y) = x + ln(1 + e^(y-x)); past 8 nats, ln(1 + u) = u
+     within 2e-8.  */
+  if (x - y > 8)
+    return x + exp (y - x);
+  if (y - x > 8)
+    return y + exp (x - y);
   return log_add (x, y);
 }
 
@@ -414,7 +440,9 @@ band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
               fwd[c] = 0;
             continue;
           }
-        double best = -INFINITY, f = -INFINITY;
+        double best = -INFINITY;
+        double terms[N_PTYPES];
+        int nt = 0;
         int bt = 255;
         for (int t = 0; t < N_PTYPES; t++)
           {
@@ -432,12 +460,12 @@ band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
                 bt = t;
               }
             if (posterior)
-              f = log_add (f, fwd[pc] + s * inv_t);
+              terms[nt++] = fwd[pc] + s * inv_t;
           }
         vit[c] = best;
         bp[c] = (unsigned char) bt;
         if (posterior)
-          fwd[c] = f;
+          fwd[c] = log_sum (terms, nt);
       }
   long end = tmc_band_cell (band, band->n, band->m);
   if (end < 0 || vit[end] == -INFINITY)
@@ -456,7 +484,8 @@ band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
               bwd[c] = 0;
               continue;
             }
-          double g = -INFINITY;
+          double terms[N_PTYPES];
+          int nt = 0;
           for (int t = 0; t < N_PTYPES; t++)
             {
               size_t i2 = ii + ptype[t][0], j2 = j + ptype[t][1];
@@ -467,9 +496,9 @@ band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
                 continue;
               double s = pair_bead_score (sc, ev + 4 * (size_t) c2, lp, i2,
                                           j2, t);
-              g = log_add (g, bwd[c2] + s * inv_t);
+              terms[nt++] = bwd[c2] + s * inv_t;
             }
-          bwd[c] = g;
+          bwd[c] = log_sum (terms, nt);
         }
   /* Backtrack.  */
   path->n_docs = 2;
@@ -552,18 +581,10 @@ band_from_coarse (const struct tmc_path *coarse, size_t n, size_t m,
             rhi[i] = j1;
         }
     }
-  /* Widen by R in both directions, keeping the band's ends.  */
+  /* Widen by R sentences on either side of the path.  */
   for (size_t i = 0; i <= n; i++)
     {
-      size_t lo = SIZE_MAX, hi = 0;
-      size_t a = i >= r ? i - r : 0, b = i + r <= n ? i + r : n;
-      for (size_t k = a; k <= b; k++)
-        {
-          if (rlo[k] < lo)
-            lo = rlo[k];
-          if (rlo[k] != SIZE_MAX && rhi[k] > hi)
-            hi = rhi[k];
-        }
+      size_t lo = rlo[i], hi = rhi[i];
       if (lo == SIZE_MAX)
         {
           lo = 0;
@@ -711,163 +732,157 @@ tube_cell (const struct tube *t, size_t i, size_t j, size_t k)
   return (long) (t->base[ij] + k - t->klo[ij]);
 }
 
-/* For each position x (0..nx) of the first document of a pairwise path,
-   the range of the second document's positions on the path near it:
-   lo[x] .. hi[x] = the cuts (x', y) with |x' - x| <= R, widened by R.
-   SIDE picks which column of the path is x.  */
-static void
-path_ranges (const struct tmc_path *p, int xs, int ys, size_t nx, size_t ny,
-             size_t r, size_t *lo, size_t *hi)
+/* Join the pairwise paths A (documents D and X, in its columns AD and
+   AX) and B (D and Y, in BD and BY) on document D, of ND sentences, into
+   the 3-way cuts of GUIDE (columns D, X, Y): wherever both have a cut at
+   the same sentence of D.  */
+static int
+join_paths (const struct tmc_path *a, int ad, int ax,
+            const struct tmc_path *b, int bd, int by, size_t nd, int d,
+            int x, int y, struct tmc_path *guide)
 {
-  for (size_t x = 0; x <= nx; x++)
+  size_t *alo = malloc ((nd + 1) * sizeof *alo);
+  size_t *ahi = malloc ((nd + 1) * sizeof *ahi);
+  size_t *blo = malloc ((nd + 1) * sizeof *blo);
+  size_t *bhi = malloc ((nd + 1) * sizeof *bhi);
+  int ok = alo && ahi && blo && bhi;
+  if (ok)
     {
-      lo[x] = SIZE_MAX;
-      hi[x] = 0;
-    }
-  for (size_t t = 0; t < p->n; t++)
-    {
-      size_t x = p->cut[t][xs], y = p->cut[t][ys];
-      size_t a = x >= r ? x - r : 0, b = x + r <= nx ? x + r : nx;
-      size_t ylo = y >= r ? y - r : 0, yhi = y + r <= ny ? y + r : ny;
-      for (size_t k = a; k <= b; k++)
+      for (size_t q = 0; q <= nd; q++)
+        alo[q] = blo[q] = SIZE_MAX;
+      for (size_t t = 0; t < a->n; t++)
         {
-          if (ylo < lo[k])
-            lo[k] = ylo;
-          if (yhi > hi[k])
-            hi[k] = yhi;
+          size_t q = a->cut[t][ad], v = a->cut[t][ax];
+          if (alo[q] == SIZE_MAX)
+            alo[q] = v;
+          ahi[q] = v;
+        }
+      for (size_t t = 0; t < b->n; t++)
+        {
+          size_t q = b->cut[t][bd], v = b->cut[t][by];
+          if (blo[q] == SIZE_MAX)
+            blo[q] = v;
+          bhi[q] = v;
+        }
+      guide->n_docs = 3;
+      guide->n = 0;
+      for (size_t q = 0; q <= nd && ok; q++)
+        {
+          if (alo[q] == SIZE_MAX || blo[q] == SIZE_MAX)
+            continue;
+          size_t c[3];
+          c[d] = q;
+          c[x] = alo[q];
+          c[y] = blo[q];
+          ok = path_push (guide, c) == 0;
+          if (ok && (ahi[q] != alo[q] || bhi[q] != blo[q]))
+            {
+              c[x] = ahi[q];
+              c[y] = bhi[q];
+              ok = path_push (guide, c) == 0;
+            }
         }
     }
-  for (size_t x = 0; x <= nx; x++)
-    if (lo[x] == SIZE_MAX)
-      {
-        lo[x] = 0;
-        hi[x] = ny;
-      }
+  free (alo);
+  free (ahi);
+  free (blo);
+  free (bhi);
+  return ok ? 0 : -1;
 }
 
-/* The widest a range of the tube may grow (in sentences) when the
-   pairwise alignments disagree.  */
-#define TUBE_CAP(r) (8 * (r) + 48)
-
-static void
-cap_range (size_t *lo, size_t *hi, size_t center, size_t cap)
-{
-  if (*hi - *lo <= cap)
-    return;
-  size_t half = cap / 2;
-  size_t a = center > half ? center - half : 0;
-  if (a < *lo)
-    a = *lo;
-  size_t b = a + cap;
-  if (b > *hi)
-    {
-      b = *hi;
-      a = b - cap;
-    }
-  *lo = a;
-  *hi = b;
-}
-
-/* Build the tube around the pairwise paths P01, P02, P12 (each with its
-   documents in index order), and around their joins.  */
+/* Build the tube TB for documents of N sentences: the boxes between the
+   consecutive cuts of the guide paths G[0..NG), widened by R.  */
 static int
-tube_build (struct tube *tb, const size_t *n, const struct tmc_path *p01,
-            const struct tmc_path *p02, const struct tmc_path *p12,
-            size_t r)
+tube_build (struct tube *tb, const size_t *n, const struct tmc_path *g,
+            int ng, size_t r)
 {
   memset (tb, 0, sizeof *tb);
   memcpy (tb->n, n, sizeof tb->n);
-  size_t n0 = n[0], n1 = n[1], n2 = n[2];
-  size_t *j01lo = malloc ((n0 + 1) * sizeof (size_t));
-  size_t *j01hi = malloc ((n0 + 1) * sizeof (size_t));
-  size_t *k02lo = malloc ((n0 + 1) * sizeof (size_t));
-  size_t *k02hi = malloc ((n0 + 1) * sizeof (size_t));
-  size_t *k12lo = malloc ((n1 + 1) * sizeof (size_t));
-  size_t *k12hi = malloc ((n1 + 1) * sizeof (size_t));
-  size_t *j12lo = malloc ((n2 + 1) * sizeof (size_t));
-  size_t *j12hi = malloc ((n2 + 1) * sizeof (size_t));
+  size_t n0 = n[0];
   tb->jlo = malloc ((n0 + 1) * sizeof (size_t));
   tb->jhi = malloc ((n0 + 1) * sizeof (size_t));
   tb->row = malloc ((n0 + 2) * sizeof (size_t));
-  int ok = j01lo && j01hi && k02lo && k02hi && k12lo && k12hi && j12lo
-           && j12hi && tb->jlo && tb->jhi && tb->row;
-  if (ok)
+  if (!tb->jlo || !tb->jhi || !tb->row)
+    goto fail;
+  for (size_t i = 0; i <= n0; i++)
     {
-      path_ranges (p01, 0, 1, n0, n1, r, j01lo, j01hi);
-      path_ranges (p02, 0, 2, n0, n2, r, k02lo, k02hi);
-      path_ranges (p12, 1, 2, n1, n2, r, k12lo, k12hi);
-      path_ranges (p12, 2, 1, n2, n1, r, j12lo, j12hi);
-      /* j at i: near the 0-1 path, or where the 0-2 path's k lead on the
-         1-2 path (the join on document 2).  */
-      size_t cap = TUBE_CAP (r);
-      for (size_t i = 0; i <= n0; i++)
-        {
-          size_t lo = j01lo[i], hi = j01hi[i];
-          size_t ka = k02lo[i], kb = k02hi[i];
-          size_t jl = SIZE_MAX, jh = 0;
-          for (size_t k = ka; k <= kb; k++)
-            {
-              if (j12lo[k] < jl)
-                jl = j12lo[k];
-              if (j12hi[k] > jh)
-                jh = j12hi[k];
-            }
-          if (jl < lo)
-            lo = jl;
-          if (jh > hi)
-            hi = jh;
-          cap_range (&lo, &hi, (j01lo[i] + j01hi[i]) / 2, cap);
-          tb->jlo[i] = lo;
-          tb->jhi[i] = hi;
-        }
-      tb->jlo[0] = 0;
-      tb->jhi[n0] = n1;
-      size_t nij = 0;
-      for (size_t i = 0; i <= n0; i++)
-        {
-          tb->row[i] = nij;
-          nij += tb->jhi[i] - tb->jlo[i] + 1;
-        }
-      tb->row[n0 + 1] = nij;
-      tb->n_ij = nij;
-      tb->klo = malloc (nij * sizeof (size_t));
-      tb->khi = malloc (nij * sizeof (size_t));
-      tb->base = malloc ((nij + 1) * sizeof (size_t));
-      ok = tb->klo && tb->khi && tb->base;
-      if (ok)
-        {
-          size_t c = 0;
-          for (size_t i = 0; i <= n0; i++)
-            for (size_t j = tb->jlo[i]; j <= tb->jhi[i]; j++)
+      tb->jlo[i] = SIZE_MAX;
+      tb->jhi[i] = 0;
+    }
+  /* Pass 1: the j range of each i.  Pass 2: the k range of each (i, j).  */
+  for (int pass = 1; pass <= 2; pass++)
+    {
+      for (int q = 0; q < ng; q++)
+        for (size_t t = 0; t + 1 < g[q].n; t++)
+          {
+            const size_t *c0 = g[q].cut[t], *c1 = g[q].cut[t + 1];
+            size_t lo[3], hi[3];
+            for (int d = 0; d < 3; d++)
               {
-                size_t ij = tb->row[i] + j - tb->jlo[i];
-                size_t lo = k02lo[i] < k12lo[j] ? k02lo[i] : k12lo[j];
-                size_t hi = k02hi[i] > k12hi[j] ? k02hi[i] : k12hi[j];
-                cap_range (&lo, &hi, (k02lo[i] + k02hi[i]) / 2, cap);
-                if (i == 0 && j == 0)
-                  lo = 0;
-                if (i == n0 && j == n1)
-                  hi = n2;
-                tb->klo[ij] = lo;
-                tb->khi[ij] = hi;
-                tb->base[ij] = c;
-                c += hi - lo + 1;
+                lo[d] = c0[d] >= r ? c0[d] - r : 0;
+                hi[d] = c1[d] + r <= n[d] ? c1[d] + r : n[d];
               }
-          tb->base[nij] = c;
-          tb->cells = c;
+            for (size_t i = lo[0]; i <= hi[0]; i++)
+              if (pass == 1)
+                {
+                  if (lo[1] < tb->jlo[i])
+                    tb->jlo[i] = lo[1];
+                  if (hi[1] > tb->jhi[i])
+                    tb->jhi[i] = hi[1];
+                }
+              else
+                for (size_t j = lo[1]; j <= hi[1]; j++)
+                  {
+                    size_t ij = tb->row[i] + j - tb->jlo[i];
+                    if (lo[2] < tb->klo[ij])
+                      tb->klo[ij] = lo[2];
+                    if (hi[2] > tb->khi[ij])
+                      tb->khi[ij] = hi[2];
+                  }
+          }
+      if (pass == 1)
+        {
+          size_t nij = 0;
+          for (size_t i = 0; i <= n0; i++)
+            {
+              if (tb->jlo[i] == SIZE_MAX)
+                tb->jlo[i] = tb->jhi[i] = 0;
+              tb->row[i] = nij;
+              nij += tb->jhi[i] - tb->jlo[i] + 1;
+            }
+          tb->row[n0 + 1] = nij;
+          tb->n_ij = nij;
+          tb->klo = malloc (nij * sizeof (size_t));
+          tb->khi = malloc (nij * sizeof (size_t));
+          tb->base = malloc ((nij + 1) * sizeof (size_t));
+          if (!tb->klo || !tb->khi || !tb->base)
+            goto fail;
+          for (size_t ij = 0; ij < nij; ij++)
+            {
+              tb->klo[ij] = SIZE_MAX;
+              tb->khi[ij] = 0;
+            }
         }
     }
-  free (j01lo);
-  free (j01hi);
-  free (k02lo);
-  free (k02hi);
-  free (k12lo);
-  free (k12hi);
-  free (j12lo);
-  free (j12hi);
-  if (!ok)
-    tube_destroy (tb);
-  return ok ? 0 : -1;
+  /* An (i, j) that no box covers has no cells: k from 1 to 0.  */
+  size_t c = 0;
+  for (size_t ij = 0; ij < tb->n_ij; ij++)
+    {
+      if (tb->klo[ij] == SIZE_MAX)
+        {
+          tb->klo[ij] = 1;
+          tb->khi[ij] = 0;
+        }
+      tb->base[ij] = c;
+      c += tb->khi[ij] + 1 - tb->klo[ij];
+    }
+  tb->base[tb->n_ij] = c;
+  tb->cells = c;
+  return 0;
+
+fail:
+  tube_destroy (tb);
+  return -1;
 }
 
 /* The pairwise evidence of the tube's projection on a pair of documents
@@ -963,31 +978,47 @@ struct ttype {
 struct three {
   const struct tmc_feat_doc *const *fd;
   struct tube tb;
-  struct pcache pc[3];  /* 0-1, 0-2, 1-2 */
+  struct pcache pc[3];  /* 0-1, 0-2, 1-2, in the scorers' orientation */
+  /* The same evidence in the tube's orientation: band PROJ[q] over the
+     documents of pair q, 4 values a cell, (dx - 1) + 2 (dy - 1).  */
+  struct tmc_band proj[3];
+  float *ev[3];
   struct ttype types[26];
   int n_types;
+  int para;  /* at least two documents have paragraphs */
   double para_pen;
 };
 
-static double
-three_score (struct three *th, size_t i, size_t j, size_t k,
-             const struct ttype *ty)
+/* The score of the bead of type TY ending at (I, J, K); E01, E02, E12
+   point to the evidence of the cells (i, j), (i, k), (j, k) of the
+   pairs.  */
+static inline double
+three_score (const struct three *th, size_t i, size_t j, size_t k,
+             const struct ttype *ty, const float *e01, const float *e02,
+             const float *e12)
 {
   unsigned a = ty->d[0], b = ty->d[1], c = ty->d[2];
-  double e = 0;
+  double s = ty->lp;
   if (a && b)
-    e += pcache_get (&th->pc[0], i, j, a, b);
+    s += e01[(a - 1) + 2 * (b - 1)];
   if (a && c)
-    e += pcache_get (&th->pc[1], i, k, a, c);
+    s += e02[(a - 1) + 2 * (c - 1)];
   if (b && c)
-    e += pcache_get (&th->pc[2], j, k, b, c);
-  double s = ty->lp + e;
-  if (th->para_pen > 0)
+    s += e12[(b - 1) + 2 * (c - 1)];
+  if (th->para)
     {
       size_t st[3] = { i - a, j - b, k - c }, d[3] = { a, b, c };
       s -= th->para_pen * tmc_para_breaks (th->fd, 3, st, d);
     }
   return s;
+}
+
+/* The evidence of pair Q at cut (X, Y) in the tube's orientation.  */
+static inline const float *
+three_ev (const struct three *th, int q, size_t x, size_t y)
+{
+  const struct tmc_band *b = &th->proj[q];
+  return th->ev[q] + 4 * (b->base[x] + y - b->lo[x]);
 }
 
 enum tmc_status
@@ -1005,34 +1036,35 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
       if (st != TMC_OK)
         goto fail_paths;
     }
-  /* Paths of pairs (0,2) and (1,2) have their documents in columns 0, 1;
-     put them in the columns of the tube.  */
-  for (size_t t = 0; t < pp[1].n; t++)
-    {
-      pp[1].cut[t][2] = pp[1].cut[t][1];
-      pp[1].cut[t][1] = 0;
-    }
-  for (size_t t = 0; t < pp[2].n; t++)
-    {
-      pp[2].cut[t][2] = pp[2].cut[t][1];
-      pp[2].cut[t][1] = pp[2].cut[t][0];
-      pp[2].cut[t][0] = 0;
-    }
-
+  /* The guides: the three pivot joins of the pairwise paths (the paths
+     of (0,2) and (1,2) have their documents in columns 0 and 1).  */
   struct three th;
   memset (&th, 0, sizeof th);
   th.fd = fd;
   th.para_pen = p->para_penalty;
+  th.para = th.para_pen > 0
+            && (fd[0]->n_paragraphs >= 2) + (fd[1]->n_paragraphs >= 2)
+                 + (fd[2]->n_paragraphs >= 2) >= 2;
   size_t n[3] = { fd[0]->n, fd[1]->n, fd[2]->n };
-  if (tube_build (&th.tb, n, &pp[0], &pp[1], &pp[2], p->tube ? p->tube : 1)
-      != 0)
+  struct tmc_path guide[3];
+  memset (guide, 0, sizeof guide);
+  int gok = join_paths (&pp[0], 0, 1, &pp[1], 0, 1, n[0], 0, 1, 2,
+                        &guide[0]) == 0
+            && join_paths (&pp[0], 1, 0, &pp[2], 0, 1, n[1], 1, 0, 2,
+                           &guide[1]) == 0
+            && join_paths (&pp[1], 1, 0, &pp[2], 1, 0, n[2], 2, 0, 1,
+                           &guide[2]) == 0
+            && tube_build (&th.tb, n, guide, 3, p->tube ? p->tube : 1) == 0;
+  for (int q = 0; q < 3; q++)
+    {
+      tmc_path_destroy (&guide[q]);
+      tmc_path_destroy (&pp[q]);
+    }
+  if (!gok)
     {
       st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-      goto fail_paths;
+      goto fail_three;
     }
-  for (int q = 0; q < 3; q++)
-    tmc_path_destroy (&pp[q]);
-
   /* The pairwise evidence covers the projections of the tube.  */
   struct tmc_band proj[3];
   memset (proj, 0, sizeof proj);
@@ -1055,6 +1087,8 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
         {
           size_t ij = (size_t) tube_ij (&th.tb, i, j);
           size_t klo = th.tb.klo[ij], khi = th.tb.khi[ij];
+          if (klo > khi)
+            continue;
           if (klo < proj[1].lo[i])
             proj[1].lo[i] = klo;
           if (khi > proj[1].hi[i])
@@ -1077,21 +1111,54 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
       tmc_pair_index (x->lang, y->lang, &swap);
       th.pc[q].swap = swap;
       if (swap)
-        {
-          tmc_scorer_init (&th.pc[q].sc, y, x, p, 0);
-          if (band_transpose (&proj[q], &th.pc[q].band) != 0)
-            goto nomem_proj;
-        }
+        tmc_scorer_init (&th.pc[q].sc, y, x, p, 0);
       else
+        tmc_scorer_init (&th.pc[q].sc, x, y, p, 0);
+      if (band_transpose (&proj[q], &th.pc[q].band) != 0)
+        goto nomem_proj;
+      if (!swap)
         {
-          tmc_scorer_init (&th.pc[q].sc, x, y, p, 0);
-          th.pc[q].band = proj[q];
-          memset (&proj[q], 0, sizeof proj[q]);
+          /* The scorer's orientation is the tube's.  */
+          band_destroy (&th.pc[q].band);
+          if (band_alloc (&th.pc[q].band, proj[q].n, proj[q].m) != 0)
+            goto nomem_proj;
+          memcpy (th.pc[q].band.lo, proj[q].lo,
+                  (proj[q].n + 1) * sizeof *proj[q].lo);
+          memcpy (th.pc[q].band.hi, proj[q].hi,
+                  (proj[q].n + 1) * sizeof *proj[q].hi);
         }
-      band_destroy (&proj[q]);
       st = pcache_fill (&th.pc[q], err);
       if (st != TMC_OK)
         goto fail_three;
+      /* The evidence in the tube's orientation.  */
+      if (!swap)
+        {
+          th.ev[q] = th.pc[q].v;
+          th.pc[q].v = NULL;
+        }
+      else
+        {
+          th.ev[q] = malloc ((proj[q].cells + 1) * 4 * sizeof *th.ev[q]);
+          if (th.ev[q] == NULL)
+            goto nomem_proj;
+          for (size_t x0 = 0; x0 <= proj[q].n; x0++)
+            for (size_t y0 = proj[q].lo[x0]; y0 <= proj[q].hi[x0]; y0++)
+              {
+                float *v = th.ev[q] + 4 * (size_t) tmc_band_cell (&proj[q], x0,
+                                                                  y0);
+                for (unsigned dx = 1; dx <= 2; dx++)
+                  for (unsigned dy = 1; dy <= 2; dy++)
+                    v[(dx - 1) + 2 * (dy - 1)]
+                      = x0 >= dx && y0 >= dy
+                          ? (float) pcache_get (&th.pc[q], x0, y0, dx, dy)
+                          : NAN;
+              }
+          free (th.pc[q].v);
+          th.pc[q].v = NULL;
+        }
+      band_destroy (&th.pc[q].band);
+      th.proj[q] = proj[q];
+      memset (&proj[q], 0, sizeof proj[q]);
     }
 
   /* Bead types and their log priors.  */
@@ -1129,7 +1196,12 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
   {
     double inv_t = 1.0 / (p->temperature > 0 ? p->temperature : 1.0);
     size_t cells = th.tb.cells;
-    double *fwd = malloc (cells * sizeof *fwd);
+    /* Forward values are kept as floats relative to a per-row
+       reference (the largest forward value of the row before): the
+       values that matter, near the best path, stay within a few hundred
+       of it.  */
+    float *fwdf = malloc (cells * sizeof *fwdf);
+    double *ref = malloc ((n[0] + 2) * sizeof *ref);
     unsigned char *bp = malloc (cells);
     /* Viterbi scores and backward values are kept for three rows of i
        (beads span at most 2).  */
@@ -1142,9 +1214,10 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
       }
     double *vrow = malloc (3 * maxrow * sizeof *vrow);
     double *brow = malloc (3 * maxrow * sizeof *brow);
-    if (!fwd || !bp || !vrow || !brow)
+    if (!fwdf || !ref || !bp || !vrow || !brow)
       {
-        free (fwd);
+        free (fwdf);
+        free (ref);
         free (bp);
         free (vrow);
         free (brow);
@@ -1153,54 +1226,80 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
 #define ROWBASE(i) (th.tb.base[th.tb.row[i]])
 #define VIT(i, c) vrow[((i) % 3) * maxrow + ((size_t) (c) - ROWBASE (i))]
 #define BWD(i, c) brow[((i) % 3) * maxrow + ((size_t) (c) - ROWBASE (i))]
+#define FWD(i, c) (ref[i] + (double) fwdf[c])
+    ref[0] = 0;
+    double row_max = -INFINITY;
     for (size_t i = 0; i <= n[0]; i++)
+      {
+      if (i > 0)
+        {
+          ref[i] = row_max > -INFINITY ? row_max : ref[i - 1];
+          row_max = -INFINITY;
+        }
       for (size_t j = th.tb.jlo[i]; j <= th.tb.jhi[i]; j++)
         {
           size_t ij = (size_t) tube_ij (&th.tb, i, j);
+          /* The (i - a, j - b) entries of the tube, -1 when absent.  */
+          long pij[3][3];
+          for (unsigned a = 0; a <= 2; a++)
+            for (unsigned b = 0; b <= 2; b++)
+              pij[a][b] = i >= a && j >= b ? tube_ij (&th.tb, i - a, j - b)
+                                           : -1;
+          const float *e01 = three_ev (&th, 0, i, j);
           for (size_t k = th.tb.klo[ij]; k <= th.tb.khi[ij]; k++)
             {
               size_t c = th.tb.base[ij] + k - th.tb.klo[ij];
               if (i == 0 && j == 0 && k == 0)
                 {
                   VIT (i, c) = 0;
-                  fwd[c] = 0;
+                  fwdf[c] = 0;
+                  row_max = 0;
                   bp[c] = 255;
                   continue;
                 }
-              double best = -INFINITY, f = -INFINITY;
+              const float *e02 = three_ev (&th, 1, i, k);
+              const float *e12 = three_ev (&th, 2, j, k);
+              double best = -INFINITY;
+              double terms[26];
+              int nt = 0;
               int bt = 255;
               for (int t = 0; t < th.n_types; t++)
                 {
                   const struct ttype *ty = &th.types[t];
-                  if (i < ty->d[0] || j < ty->d[1] || k < ty->d[2])
+                  long q = pij[ty->d[0]][ty->d[1]];
+                  if (q < 0 || k < ty->d[2])
                     continue;
+                  size_t k0 = k - ty->d[2];
+                  if (k0 < th.tb.klo[q] || k0 > th.tb.khi[q])
+                    continue;
+                  size_t pc = th.tb.base[q] + k0 - th.tb.klo[q];
                   size_t i0 = i - ty->d[0];
-                  long pc = tube_cell (&th.tb, i0, j - ty->d[1],
-                                       k - ty->d[2]);
-                  if (pc < 0)
-                    continue;
                   double pv = VIT (i0, pc);
                   if (pv == -INFINITY)
                     continue;
-                  double s = three_score (&th, i, j, k, ty);
+                  double s = three_score (&th, i, j, k, ty, e01, e02, e12);
                   if (pv + s > best)
                     {
                       best = pv + s;
                       bt = t;
                     }
-                  f = log_add (f, fwd[pc] + s * inv_t);
+                  terms[nt++] = FWD (i0, pc) + s * inv_t;
                 }
               VIT (i, c) = best;
-              fwd[c] = f;
+              double f = log_sum (terms, nt);
+              fwdf[c] = (float) (f - ref[i]);
+              if (f > row_max)
+                row_max = f;
               bp[c] = (unsigned char) bt;
             }
         }
+      }
     long end = tube_cell (&th.tb, n[0], n[1], n[2]);
     /* The Viterbi path.  */
     path->n_docs = 3;
     path->n = 0;
     int fail = 0;
-    if (end < 0 || fwd[end] == -INFINITY)
+    if (end < 0 || fwdf[end] == -INFINITY)
       fail = 1;
     else
       {
@@ -1226,32 +1325,52 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
     if (!fail)
       {
         /* Backward, recording the posterior of the path's beads.  */
-        double z = fwd[end];
+        double z = FWD (n[0], end);
         size_t t_next = path->n - 1;  /* the path cut we look for next */
         for (size_t ii = n[0] + 1; ii-- > 0;)
           for (size_t j = th.tb.jhi[ii] + 1; j-- > th.tb.jlo[ii];)
             {
               size_t ij = (size_t) tube_ij (&th.tb, ii, j);
+              /* The (ii + a, j + b) entries, and their pair evidence.  */
+              long sij[3][3];
+              const float *s01[3][3];
+              for (unsigned a = 0; a <= 2; a++)
+                for (unsigned b = 0; b <= 2; b++)
+                  {
+                    sij[a][b] = ii + a <= n[0] && j + b <= n[1]
+                                  ? tube_ij (&th.tb, ii + a, j + b) : -1;
+                    s01[a][b] = sij[a][b] >= 0
+                                  ? three_ev (&th, 0, ii + a, j + b) : NULL;
+                  }
               for (size_t k = th.tb.khi[ij] + 1; k-- > th.tb.klo[ij];)
                 {
                   size_t c = th.tb.base[ij] + k - th.tb.klo[ij];
-                  double g = -INFINITY;
+                  double g;
                   if ((long) c == end)
                     g = 0;
                   else
-                    for (int t = 0; t < th.n_types; t++)
-                      {
-                        const struct ttype *ty = &th.types[t];
-                        size_t i2 = ii + ty->d[0], j2 = j + ty->d[1],
-                               k2 = k + ty->d[2];
-                        if (i2 > n[0] || j2 > n[1] || k2 > n[2])
-                          continue;
-                        long c2 = tube_cell (&th.tb, i2, j2, k2);
-                        if (c2 < 0 || fwd[c2] == -INFINITY)
-                          continue;
-                        double s = three_score (&th, i2, j2, k2, ty);
-                        g = log_add (g, BWD (i2, c2) + s * inv_t);
-                      }
+                    {
+                      double terms[26];
+                      int nt = 0;
+                      for (int t = 0; t < th.n_types; t++)
+                        {
+                          const struct ttype *ty = &th.types[t];
+                          long q = sij[ty->d[0]][ty->d[1]];
+                          size_t k2 = k + ty->d[2];
+                          if (q < 0 || k2 < th.tb.klo[q] || k2 > th.tb.khi[q])
+                            continue;
+                          size_t c2 = th.tb.base[q] + k2 - th.tb.klo[q];
+                          if (fwdf[c2] == -INFINITY)
+                            continue;
+                          size_t i2 = ii + ty->d[0], j2 = j + ty->d[1];
+                          double s = three_score (&th, i2, j2, k2, ty,
+                                                  s01[ty->d[0]][ty->d[1]],
+                                                  three_ev (&th, 1, i2, k2),
+                                                  three_ev (&th, 2, j2, k2));
+                          terms[nt++] = BWD (i2, c2) + s * inv_t;
+                        }
+                      g = log_sum (terms, nt);
+                    }
                   BWD (ii, c) = g;
                   /* A cut of the path: the bead that ends here.  */
                   while (t_next > 0 && path->cut[t_next][0] == ii
@@ -1267,9 +1386,13 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
                       for (int t = 0; t < th.n_types; t++)
                         if (memcmp (th.types[t].d, ty.d, 3) == 0)
                           ty.lp = th.types[t].lp;
-                      double s = three_score (&th, ii, j, k, &ty);
+                      double s = three_score (&th, ii, j, k, &ty,
+                                              three_ev (&th, 0, ii, j),
+                                              three_ev (&th, 1, ii, k),
+                                              three_ev (&th, 2, j, k));
                       long c0 = tube_cell (&th.tb, pc[0], pc[1], pc[2]);
-                      double post = exp (fwd[c0] + s * inv_t + g - z);
+                      double post = exp (FWD (pc[0], c0) + s * inv_t + g
+                                         - z);
                       path->score[t_next] = post > 1 ? 1 : post;
                       t_next--;
                     }
@@ -1278,8 +1401,10 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
       }
 #undef VIT
 #undef BWD
+#undef FWD
 #undef ROWBASE
-    free (fwd);
+    free (fwdf);
+    free (ref);
     free (bp);
     free (vrow);
     free (brow);
@@ -1306,6 +1431,8 @@ fail_three:
     {
       band_destroy (&th.pc[q].band);
       free (th.pc[q].v);
+      band_destroy (&th.proj[q]);
+      free (th.ev[q]);
     }
   return st;
 

@@ -36,27 +36,28 @@ postings_destroy (struct postings *p)
   memset (p, 0, sizeof *p);
 }
 
-/* Sort the N 64-bit keys of A (with scratch B of the same size), least
-   significant 16 bits first.  */
+/* Sort the N keys of A (with scratch B of the same size) by their upper
+   32 bits, keeping the order of equal ones: three passes of 11 bits.  */
 static void
 radix_sort (uint64_t *a, uint64_t *b, size_t n)
 {
-  static const int shifts[4] = { 0, 16, 32, 48 };
-  for (int pass = 0; pass < 4; pass++)
+  for (int pass = 0; pass < 3; pass++)
     {
-      size_t count[65537];
+      size_t count[2049];
       memset (count, 0, sizeof count);
-      int sh = shifts[pass];
+      int sh = 32 + 11 * pass;
       for (size_t i = 0; i < n; i++)
-        count[((a[i] >> sh) & 0xFFFF) + 1]++;
-      if (count[1] == n)
-        continue;  /* all the same digit */
-      for (size_t d = 1; d <= 65536; d++)
+        count[((a[i] >> sh) & 0x7FF) + 1]++;
+      for (size_t d = 1; d <= 2048; d++)
         count[d] += count[d - 1];
       for (size_t i = 0; i < n; i++)
-        b[count[(a[i] >> sh) & 0xFFFF]++] = a[i];
-      memcpy (a, b, n * sizeof *a);
+        b[count[(a[i] >> sh) & 0x7FF]++] = a[i];
+      uint64_t *t = a;
+      a = b;
+      b = t;
     }
+  /* After an odd number of passes the result is in the scratch.  */
+  memcpy (b, a, n * sizeof *a);
 }
 
 static inline size_t
@@ -199,6 +200,7 @@ struct row {
   size_t lo, hi;  /* window; empty when lo > hi */
   uint64_t (*m0)[TMC_EV_COUNT];  /* items of a found in b */
   uint64_t (*m1)[TMC_EV_COUNT];  /* items of b found in a */
+  unsigned char *any;  /* some bit set in m0 or m1 of b */
 };
 
 #define SET_SLOTS 4096
@@ -207,6 +209,7 @@ struct engine {
   const struct tmc_scorer *sc;
   struct postings pb[TMC_EV_COUNT];
   uint32_t *ra;  /* A's items in B's postings */
+  double bg_const[3][3];
   /* The target ids of the current unit of A: open addressing, a slot
      holds an id when its epoch is the current one.  */
   uint32_t set_id[SET_SLOTS];
@@ -214,6 +217,16 @@ struct engine {
   uint32_t epoch;
   struct row rows[3];
   size_t row_cap;
+  /* Per unit: ln of its length and of its length with the next unit's;
+     the evidence of its items if none is found, when looked for in 1 or
+     2 units (MISSA for A's items in B, MISSB for B's in A).  */
+  double *la1, *la2, *lb1, *lb2;
+  double *missa[3], *missb[3];
+  /* w_hit - w_miss, by direction, kind and span.  */
+  double gain[2][TMC_EV_COUNT][3];
+  /* ln of the length variance by the sum of the two lengths.  */
+  double *logvar;
+  size_t n_logvar;
 };
 
 /* Number of items of kind E of unit U of FD (at most TMC_PROBE_MAX).  */
@@ -284,6 +297,7 @@ fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
   size_t w = hi - lo + 1;
   memset (r->m0, 0, w * sizeof *r->m0);
   memset (r->m1, 0, w * sizeof *r->m1);
+  memset (r->any, 0, w);
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
       /* Items of a: walk their postings in B inside the window.  */
@@ -300,7 +314,10 @@ fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
           size_t k = ln > 8 ? lower_bound (units, ln, (uint32_t) lo) : 0;
           for (; k < ln && units[k] <= hi; k++)
             if (units[k] >= lo)
-              r->m0[units[k] - lo][e] |= (uint64_t) 1 << p;
+              {
+                r->m0[units[k] - lo][e] |= (uint64_t) 1 << p;
+                r->any[units[k] - lo] = 1;
+              }
         }
       /* Items of each b: are they among a's targets?  */
       for (size_t b = lo; b <= hi; b++)
@@ -312,6 +329,8 @@ fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
             if (set_has (en, y[q]))
               m |= (uint64_t) 1 << q;
           r->m1[b - lo][e] = m;
+          if (m)
+            r->any[b - lo] = 1;
         }
     }
 }
@@ -341,49 +360,124 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
 {
   const struct tmc_scorer *sc = en->sc;
   const struct tmc_feat_doc *A = sc->A, *B = sc->B;
-  double lx = 0, ly = 0;
-  for (unsigned k = 1; k <= di; k++)
-    lx += A->s[i - k].len;
-  for (unsigned k = 1; k <= dj; k++)
-    ly += B->s[j - k].len;
-  double s = tmc_scorer_length (sc, lx, ly, di, dj);
+  /* Lengths (tmc_scorer_length with the logarithms looked up).  */
+  size_t ia = i - di, jb = j - dj;
+  double lx = A->s[ia].len + (di == 2 ? A->s[ia + 1].len : 0);
+  double ly = B->s[jb].len + (dj == 2 ? B->s[jb + 1].len : 0);
+  double la = di == 2 ? en->la2[ia] : en->la1[ia];
+  double lb = dj == 2 ? en->lb2[jb] : en->lb1[jb];
+  if (lx < 1)
+    lx = 1;
+  if (ly < 1)
+    ly = 1;
+  size_t sum = (size_t) (lx + ly);
+  double var = sc->var0 + sc->var1 / (0.5 * (lx + ly));
+  double lvar = sum < en->n_logvar ? en->logvar[sum] : log (var);
+  double z = lb - la - sc->mu;
+  double za = (la - sc->bgA_m[di]) / sc->bgA_s[di];
+  double zb = (lb - sc->bgB_m[dj]) / sc->bgB_s[dj];
+  double s = -0.5 * z * z / var - 0.5 * lvar
+             + 0.25 * (za * za + zb * zb) + en->bg_const[di][dj];
+  /* Items: all missing, then the found ones.  */
+  s += en->missa[dj][ia] + (di == 2 ? en->missa[dj][ia + 1] : 0);
+  s += en->missb[di][jb] + (dj == 2 ? en->missb[di][jb + 1] : 0);
   const struct row *r1 = get_row ((struct engine *) en, i - 1);
   const struct row *r2 = di == 2 ? get_row ((struct engine *) en, i - 2)
                                  : NULL;
+  /* Nothing found in any pair of units: all items are missing.  */
+  if (!r1->any[j - 1 - r1->lo] && !(dj == 2 && r1->any[j - 2 - r1->lo])
+      && !(r2 && (r2->any[j - 1 - r2->lo]
+                  || (dj == 2 && r2->any[j - 2 - r2->lo]))))
+    return tmc_scorer_floor (sc, s);
+  const uint64_t *a1b1 = m0_of (r1, j - 1), *a1b2 = NULL;
+  const uint64_t *c1b1 = m1_of (r1, j - 1), *c1b2 = NULL;
+  if (dj == 2)
+    {
+      a1b2 = m0_of (r1, j - 2);
+      c1b2 = m1_of (r1, j - 2);
+    }
+  const uint64_t *a2b1 = NULL, *a2b2 = NULL, *c2b1 = NULL, *c2b2 = NULL;
+  if (r2)
+    {
+      a2b1 = m0_of (r2, j - 1);
+      c2b1 = m1_of (r2, j - 1);
+      if (dj == 2)
+        {
+          a2b2 = m0_of (r2, j - 2);
+          c2b2 = m1_of (r2, j - 2);
+        }
+    }
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
       /* Direction 0: items of the A units, looked for in the B units.  */
-      unsigned items = n_items (A, i - 1, e), found;
-      uint64_t m = m0_of (r1, j - 1)[e];
-      if (dj == 2)
-        m |= m0_of (r1, j - 2)[e];
-      found = popcount64 (m);
+      uint64_t m = a1b1[e] | (a1b2 ? a1b2[e] : 0);
+      unsigned found = popcount64 (m);
       if (r2)
-        {
-          items += n_items (A, i - 2, e);
-          m = m0_of (r2, j - 1)[e];
-          if (dj == 2)
-            m |= m0_of (r2, j - 2)[e];
-          found += popcount64 (m);
-        }
-      s += found * sc->w_hit[0][e][dj] + (items - found) * sc->w_miss[0][e][dj];
-      /* Direction 1.  */
-      items = n_items (B, j - 1, e);
-      m = m1_of (r1, j - 1)[e];
-      if (r2)
-        m |= m1_of (r2, j - 1)[e];
-      found = popcount64 (m);
+        found += popcount64 (a2b1[e] | (a2b2 ? a2b2[e] : 0));
+      /* Direction 1: items of the B units, looked for in the A units.  */
+      unsigned found1 = popcount64 (c1b1[e] | (c2b1 ? c2b1[e] : 0));
       if (dj == 2)
-        {
-          items += n_items (B, j - 2, e);
-          m = m1_of (r1, j - 2)[e];
-          if (r2)
-            m |= m1_of (r2, j - 2)[e];
-          found += popcount64 (m);
-        }
-      s += found * sc->w_hit[1][e][di] + (items - found) * sc->w_miss[1][e][di];
+        found1 += popcount64 (c1b2[e] | (c2b2 ? c2b2[e] : 0));
+      s += found * en->gain[0][e][dj] + found1 * en->gain[1][e][di];
     }
   return tmc_scorer_floor (sc, s);
+}
+
+/* Per-unit tables of EN for documents A and B.  */
+static int
+engine_tables (struct engine *en)
+{
+  const struct tmc_scorer *sc = en->sc;
+  const struct tmc_feat_doc *A = sc->A, *B = sc->B;
+  size_t na = A->n + 1, nb = B->n + 1;
+  en->la1 = malloc (na * sizeof (double));
+  en->la2 = malloc (na * sizeof (double));
+  en->lb1 = malloc (nb * sizeof (double));
+  en->lb2 = malloc (nb * sizeof (double));
+  for (int k = 1; k <= 2; k++)
+    {
+      en->missa[k] = malloc (na * sizeof (double));
+      en->missb[k] = malloc (nb * sizeof (double));
+      if (!en->missa[k] || !en->missb[k])
+        return -1;
+    }
+  en->n_logvar = 8192;
+  en->logvar = malloc (en->n_logvar * sizeof (double));
+  if (!en->la1 || !en->la2 || !en->lb1 || !en->lb2 || !en->logvar)
+    return -1;
+  for (size_t x = 0; x < en->n_logvar; x++)
+    {
+      double sum = x < 2 ? 2 : (double) x;
+      en->logvar[x] = log (sc->var0 + sc->var1 / (0.5 * sum));
+    }
+  for (int d = 0; d < 2; d++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      for (int k = 1; k <= 2; k++)
+        en->gain[d][e][k] = sc->w_hit[d][e][k] - sc->w_miss[d][e][k];
+  for (unsigned di = 1; di <= 2; di++)
+    for (unsigned dj = 1; dj <= 2; dj++)
+      en->bg_const[di][dj] = 0.5 * (log (sc->bgA_s[di])
+                                    + log (sc->bgB_s[dj]));
+  for (int side = 0; side < 2; side++)
+    {
+      const struct tmc_feat_doc *fd = side ? B : A;
+      double *l1 = side ? en->lb1 : en->la1, *l2 = side ? en->lb2 : en->la2;
+      for (size_t u = 0; u < fd->n; u++)
+        {
+          double a = fd->s[u].len < 1 ? 1 : fd->s[u].len;
+          double b = u + 1 < fd->n ? a + fd->s[u + 1].len : a;
+          l1[u] = log (a);
+          l2[u] = log (b);
+          for (int k = 1; k <= 2; k++)
+            {
+              double m = 0;
+              for (int e = 0; e < TMC_EV_COUNT; e++)
+                m += n_items (fd, u, e) * sc->w_miss[side][e][k];
+              (side ? en->missb : en->missa)[k][u] = m;
+            }
+        }
+    }
+  return 0;
 }
 
 /* The window of units b that the beads ending at cut rows a + 1 and
@@ -430,7 +524,7 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
   if (ok)
     {
       en->ra = resolve (sc->A, en->pb);
-      ok = en->ra != NULL;
+      ok = en->ra != NULL && engine_tables (en) == 0;
     }
   /* Room for the widest window.  */
   size_t wmax = 1;
@@ -446,7 +540,8 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       en->rows[r].a = -1;
       en->rows[r].m0 = malloc (wmax * sizeof *en->rows[r].m0);
       en->rows[r].m1 = malloc (wmax * sizeof *en->rows[r].m1);
-      ok = en->rows[r].m0 && en->rows[r].m1;
+      en->rows[r].any = malloc (wmax);
+      ok = en->rows[r].m0 && en->rows[r].m1 && en->rows[r].any;
     }
   if (ok)
     {
@@ -475,10 +570,21 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       postings_destroy (&en->pb[e]);
     }
   free (en->ra);
+  free (en->la1);
+  free (en->la2);
+  free (en->lb1);
+  free (en->lb2);
+  free (en->logvar);
+  for (int k = 1; k <= 2; k++)
+    {
+      free (en->missa[k]);
+      free (en->missb[k]);
+    }
   for (int r = 0; r < 3; r++)
     {
       free (en->rows[r].m0);
       free (en->rows[r].m1);
+      free (en->rows[r].any);
     }
   free (en);
   if (!ok)

@@ -2,6 +2,7 @@
    keeps (numbers, punctuation, lexicon concepts, names, Latin words),
    reduced to sorted multisets of 32-bit feature ids.  */
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -42,11 +43,31 @@ u32v_push (struct u32v *a, uint32_t x)
   return 0;
 }
 
+/* Sort the N values of V (radix, 8 bits a pass), with SCRATCH.  */
 static int
-cmp_u32 (const void *a, const void *b)
+sort_u32 (uint32_t *v, size_t n, struct u32v *scratch)
 {
-  uint32_t x = *(const uint32_t *) a, y = *(const uint32_t *) b;
-  return x < y ? -1 : x > y;
+  if (scratch->cap < n
+      && tmc_grow ((void **) &scratch->v, &scratch->cap, n,
+                   sizeof *scratch->v) != 0)
+    return -1;
+  uint32_t *a = v, *b = scratch->v;
+  for (int sh = 0; sh < 32; sh += 8)
+    {
+      size_t count[257];
+      memset (count, 0, sizeof count);
+      for (size_t i = 0; i < n; i++)
+        count[((a[i] >> sh) & 0xFF) + 1]++;
+      for (int d = 1; d <= 256; d++)
+        count[d] += count[d - 1];
+      for (size_t i = 0; i < n; i++)
+        b[count[(a[i] >> sh) & 0xFF]++] = a[i];
+      uint32_t *t = a;
+      a = b;
+      b = t;
+    }
+  /* Four passes: the result is back in V.  */
+  return 0;
 }
 
 /* A small open-addressing set of nonzero 32-bit hashes.  */
@@ -115,11 +136,30 @@ is_latin (ucs4_t c)
          || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
+/* Word characters below U+0700 (Latin, Greek, Cyrillic, Arabic), from
+   libunistring once, as a bitmap.  */
+#define WORD_TABLE 0x700
+static unsigned char word_table[WORD_TABLE / 8];
+static pthread_once_t word_once = PTHREAD_ONCE_INIT;
+
+static void
+word_table_init (void)
+{
+  for (ucs4_t c = 0x80; c < WORD_TABLE; c++)
+    if (uc_is_alpha (c) || uc_is_general_category (c, UC_CATEGORY_M))
+      word_table[c >> 3] |= (unsigned char) (1u << (c & 7));
+}
+
 int
 tmc_al_is_word_char (uint32_t c)
 {
   if (c < 0x80)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (c < WORD_TABLE)
+    {
+      pthread_once (&word_once, word_table_init);
+      return (word_table[c >> 3] >> (c & 7)) & 1;
+    }
   if (c == 0x200C || c == 0x200D)
     return 0;
   return uc_is_alpha (c) || uc_is_general_category (c, UC_CATEGORY_M);
@@ -336,16 +376,27 @@ struct oword {
 
 /* Read the next Latin-script word of the original text from *P (up to
    END).  Returns 0 at the end.  */
+static inline int
+decode (const uint8_t *p, const uint8_t *end, ucs4_t *c)
+{
+  if (*p < 0x80)
+    {
+      *c = *p;
+      return 1;
+    }
+  return u8_mbtouc_unsafe (c, p, (size_t) (end - p));
+}
+
 static int
 next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
 {
   const uint8_t *p = *pp;
   for (;;)
     {
+      ucs4_t c = 0;
       while (p < end)
         {
-          ucs4_t c;
-          int k = u8_mbtouc_unsafe (&c, p, (size_t) (end - p));
+          int k = decode (p, end, &c);
           if (tmc_al_is_word_char (c))
             break;
           p += k;
@@ -355,30 +406,34 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
           *pp = p;
           return 0;
         }
+      if (!is_latin (c))
+        {
+          /* A word in another script: skip it.  */
+          while (p < end)
+            {
+              int k = decode (p, end, &c);
+              if (!tmc_al_is_word_char (c))
+                break;
+              p += k;
+            }
+          continue;
+        }
       w->n = 0;
-      int latin = 1;
       uint32_t h = TMC_FNV_INIT;
       while (p < end)
         {
-          ucs4_t c;
-          int k = u8_mbtouc_unsafe (&c, p, (size_t) (end - p));
+          int k = decode (p, end, &c);
           if (!tmc_al_is_word_char (c))
             break;
-          if (w->n == 0)
-            latin = is_latin (c);
           if (w->n < MAX_WORD)
             w->c[w->n++] = c;
-          ucs4_t lc = latin_lower (c);
-          h = tmc_fnv (h, &lc, sizeof lc);
+          h = (h ^ latin_lower (c)) * 16777619u;
           p += k;
         }
-      w->cap = latin && (uc_is_upper (w->c[0]) || w->c[0] == 0x130);
+      w->cap = uc_is_upper (w->c[0]) || w->c[0] == 0x130;
       w->lower_hash = h;
-      if (latin)
-        {
-          *pp = p;
-          return 1;
-        }
+      *pp = p;
+      return 1;
     }
 }
 
@@ -419,6 +474,8 @@ struct builder {
   size_t n_words, words_cap;
   unsigned char *word_latin;
   size_t word_latin_cap;
+  const unsigned char *title;  /* per sentence: in title case */
+  struct u32v scratch;
 };
 
 /* Is the sentence of original text Q..QEND in title case (a headline
@@ -584,7 +641,7 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
     {
       const uint8_t *q = (const uint8_t *) doc->text + s->start;
       const uint8_t *qend = q + s->len;
-      int title = title_case (q, qend);
+      int title = b->title[si];
       struct oword ow;
       for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
         {
@@ -665,12 +722,15 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
      those capitalized inside an ordinary sentence (names, even where
      they start a sentence).  */
   struct hset lower = { NULL, 0, 0 }, known = { NULL, 0, 0 };
+  unsigned char *titles = calloc (doc->n_sent + 1, 1);
+  if (titles == NULL)
+    goto nomem;
   if (l != TMC_AL_FA)
     for (size_t i = 0; i < doc->n_sent; i++)
       {
         const uint8_t *q = (const uint8_t *) doc->text + doc->sent[i].start;
         const uint8_t *qend = q + doc->sent[i].len;
-        int title = title_case (q, qend);
+        int title = titles[i] = (unsigned char) title_case (q, qend);
         struct oword ow;
         for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
           {
@@ -685,6 +745,7 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
 
   struct builder b;
   memset (&b, 0, sizeof b);
+  b.title = titles;
   struct u32v pool = { NULL, 0, 0 };
   size_t last_para = 0;
   for (size_t i = 0; i < doc->n_sent; i++)
@@ -702,7 +763,10 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
         {
           struct u32v *set = &b.set[k];
           if (set->n > 24)
-            qsort (set->v, set->n, sizeof *set->v, cmp_u32);
+            {
+              if (sort_u32 (set->v, set->n, &b.scratch) != 0)
+                goto nomem_b;
+            }
           else
             for (size_t x = 1; x < set->n; x++)
               {
@@ -728,22 +792,26 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
     }
   for (int k = 0; k < TMC_SET_COUNT; k++)
     free (b.set[k].v);
+  free (b.scratch.v);
   free (b.words);
   free (b.word_latin);
   free (lower.v);
   free (known.v);
+  free (titles);
   fd->pool = pool.v;
   return TMC_OK;
 
 nomem_b:
   for (int k = 0; k < TMC_SET_COUNT; k++)
     free (b.set[k].v);
+  free (b.scratch.v);
   free (b.words);
   free (b.word_latin);
   free (pool.v);
 nomem:
   free (lower.v);
   free (known.v);
+  free (titles);
   free (fd->s);
   fd->s = NULL;
   return tmc_error_set (err, TMC_ERR_NOMEM, doc->name, 0, 0,

@@ -52,8 +52,8 @@ tmc_align_params_init (struct tmc_align_params *p)
 {
   memset (p, 0, sizeof *p);
   tmc_align_params_builtin (p);
-  p->band = 12;
-  p->tube = 3;
+  p->band = 6;
+  p->tube = 2;
   p->full_grid = 250000;
   p->pivot = 0;
   p->lexicon = NULL;
