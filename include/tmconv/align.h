@@ -44,6 +44,7 @@
 #include "tmconv/doc.h"
 #include "tmconv/error.h"
 #include "tmconv/lexicon.h"
+#include "tmconv/tm.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -190,6 +191,22 @@ enum tmc_status tmc_alignment_read_beads (const char *name, const char *text,
                                           const size_t *n_sent,
                                           struct tmc_alignment **out,
                                           struct tmc_error *err);
+
+/* Append to TM one translation unit for each bead of ALIGN (of the
+   documents DOCS, in the order of the alignment) that has sentences in
+   at least MIN_LANGS languages (beads with fewer are left out; 0 or 1:
+   keep every bead).  A variant's text is its sentences joined by one
+   space; each unit follows the scheme of tmx.h: tuid "DOC_ID:NNNN"
+   (NNNN the 1-based number of the bead in ALIGN, so that a unit keeps
+   its tuid in every file made from the same alignment), props x-doc
+   (DOC_ID), x-bead (the sentence counts in the order az, fa, en, e.g.
+   "1-2-1") and x-score (the bead's confidence, "0.934").  DOC_ID may be
+   NULL ("doc").  Errors: TMC_ERR_NOMEM.  */
+enum tmc_status tmc_alignment_to_tm (const struct tmc_doc *const *docs,
+                                     const struct tmc_alignment *align,
+                                     const char *doc_id, size_t min_langs,
+                                     struct tmc_tm *tm,
+                                     struct tmc_error *err);
 
 /* Re-estimate the length and evidence parameters in *P (the bead priors
    when ALL three documents are given: also those) from N_SETS aligned

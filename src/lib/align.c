@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "align-internal.h"
+#include "buf.h"
 #include "internal.h"
+#include "tmconv/tmx.h"
 
 void
 tmc_alignment_free (struct tmc_alignment *a)
@@ -578,4 +580,79 @@ tmc_alignment_read_beads (const char *name, const char *text,
       }
   *out = a;
   return TMC_OK;
+}
+
+/* ---- Translation units ------------------------------------------------- */
+
+enum tmc_status
+tmc_alignment_to_tm (const struct tmc_doc *const *docs,
+                     const struct tmc_alignment *align, const char *doc_id,
+                     size_t min_langs, struct tmc_tm *tm,
+                     struct tmc_error *err)
+{
+  if (doc_id == NULL)
+    doc_id = "doc";
+  struct tmc_buf text = TMC_BUF_INIT;
+  struct tmc_tu tu;
+  tmc_tu_init (&tu);
+  for (size_t k = 0; k < align->n_beads; k++)
+    {
+      const struct tmc_bead *b = &align->beads[k];
+      size_t langs = 0;
+      size_t count[3] = { 0, 0, 0 };  /* az, fa, en */
+      for (size_t d = 0; d < align->n_docs; d++)
+        if (b->len[d] > 0)
+          {
+            langs++;
+            int l = tmc_al_lang_index (docs[d]->lang);
+            if (l >= 0)
+              count[l] = b->len[d];
+          }
+      if (langs == 0 || langs < min_langs)
+        continue;
+      tmc_tu_init (&tu);
+      tu.tuid = tmc_tmx_make_tuid (doc_id, k + 1);
+      if (tu.tuid == NULL)
+        goto nomem;
+      char shape[64], score[8];
+      snprintf (shape, sizeof shape, "%zu-%zu-%zu", count[0], count[1],
+                count[2]);
+      tmc_tmx_format_score (b->score, score);
+      if (tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_DOC, NULL, doc_id) != 0
+          || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL, shape)
+               != 0
+          || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_SCORE, NULL, score)
+               != 0)
+        goto nomem;
+      for (size_t d = 0; d < align->n_docs; d++)
+        {
+          if (b->len[d] == 0)
+            continue;
+          tmc_buf_reset (&text);
+          for (size_t i = b->start[d]; i < b->start[d] + b->len[d]; i++)
+            {
+              if (i > b->start[d] && tmc_buf_putc (&text, ' ') != 0)
+                goto nomem;
+              if (tmc_buf_append (&text, tmc_doc_sentence_text (docs[d], i),
+                                  docs[d]->sent[i].len) != 0)
+                goto nomem;
+            }
+          if (tmc_tu_add_tuv (&tu, docs[d]->lang, text.data ? text.data : "",
+                              text.len) == NULL)
+            goto nomem;
+        }
+      if (tmc_tm_add_tu_move (tm, &tu, err) != TMC_OK)
+        {
+          tmc_tu_destroy (&tu);
+          tmc_buf_destroy (&text);
+          return TMC_ERR_NOMEM;
+        }
+    }
+  tmc_buf_destroy (&text);
+  return TMC_OK;
+
+nomem:
+  tmc_tu_destroy (&tu);
+  tmc_buf_destroy (&text);
+  return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
 }
