@@ -44,6 +44,26 @@ sum_lognormal (double m, double s, double n, double *mn, double *sn)
   *mn = log (n) + m + s * s / 2 - s2 / 2;
 }
 
+/* The length distribution of the sentences of FD (ln-normal: *M, *S):
+   the document's own, drawn toward the language model LM as if LM were
+   TMC_LEN_PRIOR sentences more (the conjugate prior of the normal).  The
+   lengths of unrelated sentences are those of the document's other
+   sentences, which depend on the kind of text: headlines and bulletins
+   are short, encyclopedic text is long.  */
+#define TMC_LEN_PRIOR 10.0
+static void
+doc_lengths (const struct tmc_feat_doc *fd,
+             const struct tmc_align_lang_model *lm, double *m, double *s)
+{
+  double n = (double) fd->n_len, k = TMC_LEN_PRIOR;
+  double s0 = lm->len_sd, m0 = lm->len_mean;
+  double mean = (fd->len_sum + k * m0) / (n + k);
+  double ss = fd->len_sum2 + k * (s0 * s0 + m0 * m0);
+  double var = ss / (n + k) - mean * mean;
+  *m = mean;
+  *s = var > 1e-4 ? sqrt (var) : 0.01;
+}
+
 static double
 clamp_p (double p)
 {
@@ -94,14 +114,13 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
   sc->var0 = m->len_var;
   sc->var1 = m->len_var_len;
   double unit = ldexp (1.0, (int) level);
+  double ma, sa, mb, sb;
+  doc_lengths (A, &p->lang[A->lang], &ma, &sa);
+  doc_lengths (B, &p->lang[B->lang], &mb, &sb);
   for (int k = 1; k <= 2; k++)
     {
-      const struct tmc_align_lang_model *la = &p->lang[A->lang];
-      const struct tmc_align_lang_model *lb = &p->lang[B->lang];
-      sum_lognormal (la->len_mean, la->len_sd, unit * k, &sc->bgA_m[k],
-                     &sc->bgA_s[k]);
-      sum_lognormal (lb->len_mean, lb->len_sd, unit * k, &sc->bgB_m[k],
-                     &sc->bgB_s[k]);
+      sum_lognormal (ma, sa, unit * k, &sc->bgA_m[k], &sc->bgA_s[k]);
+      sum_lognormal (mb, sb, unit * k, &sc->bgB_m[k], &sc->bgB_s[k]);
     }
   /* An item looked for in K sentences finds a counterpart by chance in
      any of them: P(other) = 1 - (1 - p_other)^K, and P(trans) = 1 - (1 -

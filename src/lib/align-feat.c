@@ -2,6 +2,7 @@
    keeps (numbers, punctuation, lexicon concepts, names, Latin words),
    reduced to sorted multisets of 32-bit feature ids.  */
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -755,6 +756,12 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
         goto nomem_b;
       struct tmc_feat_sent *fs = &fd->s[i];
       fs->len = len;
+      {
+        double ll = log (len < 1 ? 1.0 : (double) len);
+        fd->len_sum += ll;
+        fd->len_sum2 += ll * ll;
+        fd->n_len++;
+      }
       fs->para_start = i > 0 && doc->sent[i].paragraph != last_para;
       if (i == 0 || fs->para_start)
         fd->n_paragraphs++;
@@ -834,6 +841,9 @@ tmc_feat_doc_coarsen (const struct tmc_feat_doc *fd,
   coarse->lang = fd->lang;
   coarse->n = (fd->n + 1) / 2;
   coarse->n_paragraphs = fd->n_paragraphs;
+  coarse->len_sum = fd->len_sum;
+  coarse->len_sum2 = fd->len_sum2;
+  coarse->n_len = fd->n_len;
   coarse->s = calloc (coarse->n + 1, sizeof *coarse->s);
   size_t total = fd->n ? fd->s[fd->n - 1].off[TMC_SET_COUNT] : 0;
   coarse->pool = malloc ((total + 1) * sizeof *coarse->pool);

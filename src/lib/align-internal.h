@@ -91,6 +91,10 @@ struct tmc_feat_doc {
   struct tmc_feat_sent *s;  /* n entries */
   uint32_t *pool;
   size_t n_paragraphs;      /* paragraphs with at least one sentence */
+  /* ln of the sentence lengths (of the sentences, at every level): sum
+     and sum of squares, over N_LEN sentences.  */
+  double len_sum, len_sum2;
+  size_t n_len;
 };
 
 /* Build the evidence of DOC (language index L) into FD, with LEX (may be
