@@ -227,79 +227,6 @@ pipeline_init (struct pipeline *p, const struct tmc_batch_options *o,
 
 /* ---- One report ------------------------------------------------------ */
 
-/* Append to TU the variant of language LANG (the tag MAP gives) with the
-   sentences of bead B in DOC, joined by a space.  */
-static int
-add_variant (struct tmc_tu *tu, const char *tag, const struct tmc_doc *doc,
-             size_t start, size_t len)
-{
-  if (len == 0)
-    return 0;
-  struct tmc_buf b = TMC_BUF_INIT;
-  int rc = 0;
-  for (size_t k = 0; k < len && rc == 0; k++)
-    {
-      const struct tmc_sentence *s = &doc->sent[start + k];
-      if (k > 0)
-        rc = tmc_buf_putc (&b, ' ');
-      if (rc == 0)
-        rc = tmc_buf_append (&b, doc->text + s->start, s->len);
-    }
-  if (rc == 0 && tmc_tu_add_tuv (tu, tag, b.data ? b.data : "", b.len)
-                   == NULL)
-    rc = -1;
-  tmc_buf_destroy (&b);
-  return rc;
-}
-
-/* The translation memory of alignment AL of report ID, in the unit scheme
-   of tmx.h: AL's document d is DOCS[LANGS[d]] (DOCS in the order az, fa,
-   en).  */
-static enum tmc_status
-beads_to_tm (const char *id, struct tmc_doc *const *docs,
-             const struct tmc_alignment *al, const int *langs,
-             const struct tmc_tmx_langmap *map, struct tmc_tm *tm,
-             struct tmc_error *err)
-{
-  const char *tags[TMC_BATCH_NLANG];
-  for (int l = 0; l < TMC_BATCH_NLANG; l++)
-    {
-      tags[l] = tmc_tmx_langmap_get (map, tmc_batch_lang[l]);
-      if (tags[l] == NULL)
-        tags[l] = tmc_batch_lang[l];
-    }
-  for (size_t i = 0; i < al->n_beads; i++)
-    {
-      const struct tmc_bead *b = &al->beads[i];
-      struct tmc_tu tu;
-      tmc_tu_init (&tu);
-      /* The shape counts az, fa, en, whatever documents the alignment
-         joins (a pair's third language has 0).  */
-      size_t len[TMC_BATCH_NLANG] = { 0, 0, 0 };
-      for (size_t d = 0; d < al->n_docs; d++)
-        len[langs[d]] = b->len[d];
-      char shape[64], score[8];
-      snprintf (shape, sizeof shape, "%zu-%zu-%zu", len[0], len[1], len[2]);
-      tmc_tmx_format_score (b->score, score);
-      tu.tuid = tmc_tmx_make_tuid (id, i + 1);
-      int rc = tu.tuid == NULL
-               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_DOC, NULL, id)
-               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL, shape)
-               || tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_SCORE, NULL,
-                                     score);
-      for (size_t d = 0; d < al->n_docs && rc == 0; d++)
-        rc = add_variant (&tu, tags[langs[d]], docs[langs[d]], b->start[d],
-                          b->len[d]);
-      if (rc != 0 || tmc_tm_add_tu_move (tm, &tu, err) != TMC_OK)
-        {
-          tmc_tu_destroy (&tu);
-          return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                _("out of memory"));
-        }
-    }
-  return TMC_OK;
-}
-
 static enum tmc_status
 report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
             struct tmc_error *err)
@@ -341,11 +268,11 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
       if (st == TMC_OK)
         job->sentences[l] = docs[l]->n_sent;
     }
+  const struct tmc_doc *const cdocs[3] = { docs[0], docs[1], docs[2] };
   if (st == TMC_OK)
     {
       struct tmc_align_params params = p->params;
       params.warn = &job->warn;
-      const struct tmc_doc *const cdocs[3] = { docs[0], docs[1], docs[2] };
       st = tmc_align (cdocs, TMC_BATCH_NLANG, &params, &al, err);
     }
   if (st == TMC_OK)
@@ -355,9 +282,8 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
         st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                             _("out of memory"));
     }
-  static const int all_langs[TMC_BATCH_NLANG] = { 0, 1, 2 };
   if (st == TMC_OK)
-    st = beads_to_tm (r->id, docs, al, all_langs, &p->langmap, tm, err);
+    st = tmc_alignment_to_tm (cdocs, al, r->id, 0, tm, err);
   if (st == TMC_OK)
     {
       struct tmc_tmx_write_opts wo;
@@ -381,7 +307,6 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
                     tmc_batch_lang_index (p->pairs[k][1]) };
       struct tmc_align_params params = p->params;
       params.warn = &job->warn;
-      const struct tmc_doc *const cdocs[3] = { docs[0], docs[1], docs[2] };
       struct tmc_alignment *pa = NULL;
       struct tmc_tm *ptm = tmc_tm_new ();
       if (ptm == NULL)
@@ -390,8 +315,9 @@ report_job (void *ctx, void *tctx, struct tmc_batch_job *job,
       if (st == TMC_OK)
         st = tmc_align_project (cdocs, al, (size_t) pl[0], (size_t) pl[1],
                                 &params, &pa, err);
+      const struct tmc_doc *const pdocs[2] = { docs[pl[0]], docs[pl[1]] };
       if (st == TMC_OK)
-        st = beads_to_tm (r->id, docs, pa, pl, &p->langmap, ptm, err);
+        st = tmc_alignment_to_tm (pdocs, pa, r->id, 2, ptm, err);
       if (st == TMC_OK)
         {
           const char *langs[2] = { p->pairs[k][0], p->pairs[k][1] };
