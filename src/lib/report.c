@@ -531,7 +531,7 @@ html_report (tmc_report *r, const struct tmc_report_item *it,
   fputs ("</a></td>", rows);
   if (it->tm == NULL)
     {
-      fprintf (rows, "<td colspan=\"7\" class=\"error\">");
+      fprintf (rows, "<td colspan=\"8\" class=\"error\">");
       html_str (rows, it->error ? it->error->message : "");
       fprintf (rows, "</td><td>%s</td></tr>\n", _("failed"));
       return;
