@@ -9,7 +9,10 @@
 #     (target: under 5%);
 #   - peak RSS with 500 and with 2,000 reports (target: the same, i.e. not
 #     growing with the size of the corpus);
-#   - the load of the machine, which the times depend on.
+#   - the load of the machine, which the times depend on, and the CPU time
+#     of each run (when other work keeps the CPUs busy, -j2 cannot be
+#     faster than -j1 however little the batch does in one thread: compare
+#     the CPU times, which such work does not change).
 # The machine has 2 cores; other work on it makes the times noisy: each
 # figure is the best of REPEAT runs (default 2).
 set -u
@@ -50,13 +53,13 @@ for i in range(n):
 PY
 }
 
-# run OUT ARGS...: run the batch, print "SECONDS PEAK_KB".
+# run OUT ARGS...: run the batch, print "SECONDS PEAK_KB CPU_SECONDS".
 run() {
   out=$1
   shift
-  $time_cmd -f '%e %M' -o "$BENCH_TMP/time" "$TMCONV" batch -q -o "$out" "$@" \
+  $time_cmd -f '%e %M %U %S' -o "$BENCH_TMP/time" "$TMCONV" batch -q -o "$out" "$@" \
     >/dev/null 2>"$BENCH_TMP/err" || { cat "$BENCH_TMP/err" >&2; }
-  cat "$BENCH_TMP/time"
+  awk '{ print $1, $2, $3 + $4 }' "$BENCH_TMP/time"
 }
 
 # best N CMD...: the run with the least time of N.
@@ -67,7 +70,7 @@ best() {
   k=0
   while [ $k -lt "$n" ]; do
     r=$("$@")
-    if [ -z "$b" ] || awk -v a="${r% *}" -v c="${b% *}" 'BEGIN { exit !(a < c) }'; then
+    if [ -z "$b" ] || awk -v a="${r%% *}" -v c="${b%% *}" 'BEGIN { exit !(a < c) }'; then
       b=$r
     fi
     k=$((k + 1))
@@ -97,11 +100,11 @@ small=$(fresh "$BENCH_TMP/o500" -j2 "$BENCH_TMP/corpus500")
 awk -v s="$sentences" -v j1="$j1" -v j2="$j2" -v again="$again" \
     -v small="$small" -v n="$REPORTS" 'BEGIN {
   split(j1, a, " "); split(j2, b, " "); split(again, c, " "); split(small, d, " ")
-  printf "%-34s %10s %14s %10s\n", "", "seconds", "sentences/s", "peak RSS"
-  printf "%-34s %10.2f %14.0f %8.1f MB\n", "first run, -j1", a[1], s / a[1], a[2] / 1024
-  printf "%-34s %10.2f %14.0f %8.1f MB\n", "first run, -j2", b[1], s / b[1], b[2] / 1024
-  printf "%-34s %10.2f %14s %8.1f MB\n", "re-run, nothing changed, -j2", c[1], "", c[2] / 1024
-  printf "%-34s %10.2f %14s %8.1f MB\n", "first run, 500 reports, -j2", d[1], "", d[2] / 1024
+  printf "%-30s %9s %9s %12s %10s\n", "", "seconds", "CPU s", "sentences/s", "peak RSS"
+  printf "%-30s %9.2f %9.2f %12.0f %7.1f MB\n", "first run, -j1", a[1], a[3], s / a[1], a[2] / 1024
+  printf "%-30s %9.2f %9.2f %12.0f %7.1f MB\n", "first run, -j2", b[1], b[3], s / b[1], b[2] / 1024
+  printf "%-30s %9.2f %9.2f %12s %7.1f MB\n", "re-run, nothing changed, -j2", c[1], c[3], "", c[2] / 1024
+  printf "%-30s %9.2f %9.2f %12s %7.1f MB\n", "first run, 500 reports, -j2", d[1], d[3], "", d[2] / 1024
   printf "speed-up -j2 / -j1: %.2fx (target >= 1.8x)\n", a[1] / b[1]
   printf "re-run / first run: %.1f%% (target < 5%%)\n", 100 * c[1] / b[1]
   printf "peak RSS %d / 500 reports: %.2fx (target: flat)\n", n, b[2] / d[2]
