@@ -51,6 +51,8 @@ usage (void)
            "      --force            redo every report, even those up to "
            "date\n"
            "  -q, --quiet            no progress line and no summary\n"
+           "  -v, --verbose          also say how long the reports and the "
+           "merged files took\n"
            "      --low-score=X      beads scored below X are low-confidence "
            "in the\n"
            "                         review report (default: 0.9)\n"),
@@ -251,7 +253,8 @@ enum {
   OPT_PO_SOURCE,
   OPT_PO_LANGS,
   OPT_DOMAIN,
-  OPT_FUZZY_BELOW
+  OPT_FUZZY_BELOW,
+  OPT_VERBOSE
 };
 
 int
@@ -278,6 +281,7 @@ cmd_batch (int argc, char **argv)
     { "po-langs", required_argument, NULL, OPT_PO_LANGS },
     { "domain", required_argument, NULL, OPT_DOMAIN },
     { "fuzzy-below", required_argument, NULL, OPT_FUZZY_BELOW },
+    { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
   };
@@ -303,7 +307,8 @@ cmd_batch (int argc, char **argv)
   o.lang_tags = tags;
 
   int c;
-  while ((c = getopt_long (argc, argv, "o:j:qh", longopts, NULL)) != -1)
+  int verbose = 0;
+  while ((c = getopt_long (argc, argv, "o:j:qvh", longopts, NULL)) != -1)
     {
       long v;
       double d;
@@ -345,6 +350,9 @@ cmd_batch (int argc, char **argv)
           break;
         case 'q':
           ui.quiet = 1;
+          break;
+        case 'v':
+          verbose = 1;
           break;
         case OPT_NAME:
           o.name = optarg;
@@ -525,6 +533,16 @@ cmd_batch (int argc, char **argv)
       fprintf (stderr, _("%s: results in %s/: %s.tmx, report.html\n"),
                tmc_program_name, o.out_dir, o.name);
     }
+  if (verbose)
+    /* TRANSLATORS: the times of tmconv batch --verbose: the reports (with
+       the sentences per second), then what is written after them.  */
+    fprintf (stderr, _("%s: %.2f s for the reports (%.0f sentences/s), "
+                       "%.2f s for the merged files, catalogues and report "
+                       "after them, %.2f s in all\n"),
+             tmc_program_name, sum.report_seconds,
+             sum.report_seconds > 0
+               ? (double) sum.sentences / sum.report_seconds : 0.0,
+             sum.aggregate_seconds, sum.seconds);
 
 out:
   tmc_corpus_free (corpus);

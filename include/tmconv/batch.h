@@ -169,7 +169,9 @@ struct tmc_batch_summary {
   size_t problems;     /* corpus problems not about one report */
   size_t sentences;    /* sentences processed, all languages */
   int aggregates;      /* 1 when the aggregates were (re)built */
-  double seconds;
+  double seconds;      /* the whole run */
+  double report_seconds;     /* until every report was finished */
+  double aggregate_seconds;  /* writing the aggregates after that */
 };
 
 

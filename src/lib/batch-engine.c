@@ -1000,6 +1000,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
     }
   summary->sentences = run.sentences;
   pthread_mutex_unlock (&run.lock);
+  summary->report_seconds = now_mono () - start;
   for (unsigned long t = 0; t < started; t++)
     pthread_join (threads[t], NULL);
   started = 0;
@@ -1152,8 +1153,10 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
       goto done;
     }
   agg_open = 0;
+  double agg_start = now_mono ();
   st = ops->agg_finish (ops->ctx, &agg, corpus->problems, corpus->n_problems,
                         err);
+  summary->aggregate_seconds = now_mono () - agg_start;
   if (st != TMC_OK)
     goto done;
   summary->aggregates = 1;

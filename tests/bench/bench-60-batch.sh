@@ -57,9 +57,10 @@ PY
 run() {
   out=$1
   shift
-  $time_cmd -f '%e %M %U %S' -o "$BENCH_TMP/time" "$TMCONV" batch -q -o "$out" "$@" \
+  $time_cmd -f '%e %M %U %S' -o "$BENCH_TMP/time" "$TMCONV" batch -q -v -o "$out" "$@" \
     >/dev/null 2>"$BENCH_TMP/err" || { cat "$BENCH_TMP/err" >&2; }
   awk '{ print $1, $2, $3 + $4 }' "$BENCH_TMP/time"
+  cp "$BENCH_TMP/err" "$out.verbose"
 }
 
 # best N CMD...: the run with the least time of N.
@@ -109,4 +110,6 @@ awk -v s="$sentences" -v j1="$j1" -v j2="$j2" -v again="$again" \
   printf "re-run / first run: %.1f%% (target < 5%%)\n", 100 * c[1] / b[1]
   printf "peak RSS %d / 500 reports: %.2fx (target: flat)\n", n, b[2] / d[2]
 }'
+echo "the -j2 run, as tmconv batch -v tells it:"
+sed 's/^/  /' "$BENCH_TMP/o2.verbose"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
