@@ -371,6 +371,59 @@ enum tmc_status tmc_tmx_read (const char *path, struct tmc_tm **tm,
                               struct tmc_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Merging.
+
+   Units are keyed by the text of their variant in the source language
+   (markup included, compared byte for byte).  A unit whose every shared
+   language has the same text as an earlier unit with the same key is
+   merged into it: the earlier unit keeps its tuid, attributes and
+   properties and gains the variants and notes it lacked.  A unit that
+   disagrees with every earlier unit of its key in some language is a
+   conflict: it is kept as a unit of its own and reported.  Units
+   without a variant in the source language are merged only with units
+   exactly like them.  The result keeps the order of first appearance.  */
+
+typedef struct tmc_tmx_merger tmc_tmx_merger;
+
+struct tmc_tmx_merge_stats {
+  size_t units_in;     /* units added */
+  size_t units_out;    /* units in the result */
+  size_t duplicates;   /* units identical to an earlier one */
+  size_t merged;       /* units that added variants to an earlier one */
+  size_t conflicts;    /* units kept because they disagree */
+};
+
+/* A new merger with source language SRCLANG (a tag; its primary subtag
+   is what counts), or NULL: the language of the first variant of the
+   first unit.  Errors: TMC_ERR_NOMEM, TMC_ERR_INVALID_ARG (SRCLANG
+   malformed).  */
+enum tmc_status tmc_tmx_merger_new (const char *srclang,
+                                    tmc_tmx_merger **merger,
+                                    struct tmc_error *err);
+
+/* Add TU, read at FILE:LINE:COLUMN (FILE is copied; LINE 0 if unknown),
+   moving it into the merger (*TU is left empty).  A conflict goes to
+   WARN (may be NULL) as a warning at that place, naming the language
+   and the place of the unit it disagrees with.  Errors:
+   TMC_ERR_NOMEM.  */
+enum tmc_status tmc_tmx_merger_add (tmc_tmx_merger *merger,
+                                    struct tmc_tu *tu, const char *file,
+                                    unsigned long line, unsigned long column,
+                                    const struct tmc_warn_handler *warn,
+                                    struct tmc_error *err);
+
+/* Move the merged units into TM (appended after its units) and store
+   the counts in *STATS (may be NULL).  The merger is empty afterwards.
+   Errors: TMC_ERR_NOMEM.  */
+enum tmc_status tmc_tmx_merger_finish (tmc_tmx_merger *merger,
+                                       struct tmc_tm *tm,
+                                       struct tmc_tmx_merge_stats *stats,
+                                       struct tmc_error *err);
+
+/* Free MERGER and the units it still holds.  MERGER may be NULL.  */
+void tmc_tmx_merger_free (tmc_tmx_merger *merger);
+
+/* ------------------------------------------------------------------ */
 /* Statistics.  */
 
 /* Per-language figures of tmc_tmx_stats.  */
