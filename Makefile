@@ -80,7 +80,7 @@ SHARED ?= $(abspath ../shared)
 .DEFAULT_GOAL := all
 
 ## all: the program, the static library and the UI catalogues
-all: $(B)/$(PACKAGE) $(B)/lib$(PACKAGE).a $(MO) $(B)/$(PACKAGE).pc
+all: $(B)/$(PACKAGE) $(B)/lib$(PACKAGE).a $(MO)
 
 $(B)/lib$(PACKAGE).a: $(LIB_OBJ)
 	@rm -f $@
@@ -111,8 +111,9 @@ $(B)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po
 	@mkdir -p $(@D)
 	$(MSGFMT) --check -o $@ $<
 
-$(B)/$(PACKAGE).pc: Makefile
-	@mkdir -p $(@D)
+# tmconv.pc is written at install time, so that it names the directories
+# of that install (PREFIX and libdir may differ from those of the build).
+define write_pc
 	@{ echo 'prefix=$(PREFIX)'; \
 	  echo 'exec_prefix=$(exec_prefix)'; \
 	  echo 'libdir=$(libdir)'; \
@@ -125,7 +126,8 @@ $(B)/$(PACKAGE).pc: Makefile
 	  echo 'Cflags: -I$${includedir}'; \
 	  echo 'Libs: -L$${libdir} -l$(PACKAGE)'; \
 	  echo 'Libs.private: -lgettextpo$(if $(PC_UNISTRING),, -lunistring) -lpthread -lm'; \
-	} > $@
+	} > $(1)
+endef
 
 ## check: unit tests, CLI tests and catalogue checks; last line 'N passed, N failed'
 check: all $(UNIT_BIN)
@@ -174,6 +176,7 @@ install: all
 	$(INSTALL_PROGRAM) $(B)/$(PACKAGE) $(DESTDIR)$(bindir)/$(PACKAGE)
 	$(INSTALL_DATA) $(B)/lib$(PACKAGE).a $(DESTDIR)$(libdir)/lib$(PACKAGE).a
 	$(INSTALL_DATA) $(HEADERS) $(DESTDIR)$(includedir)/$(PACKAGE)/
+	$(call write_pc,$(B)/$(PACKAGE).pc)
 	$(INSTALL_DATA) $(B)/$(PACKAGE).pc $(DESTDIR)$(pkgconfigdir)/$(PACKAGE).pc
 	$(INSTALL_DATA) src/$(PACKAGE).1 $(DESTDIR)$(man1dir)/$(PACKAGE).1
 	@set -e; for f in $(wildcard src/data/*); do \
@@ -192,7 +195,6 @@ uninstall:
 	  $(DESTDIR)$(pkgconfigdir)/$(PACKAGE).pc $(DESTDIR)$(man1dir)/$(PACKAGE).1
 	rm -f $(HEADERS:include/$(PACKAGE)/%=$(DESTDIR)$(includedir)/$(PACKAGE)/%)
 	-rmdir $(DESTDIR)$(includedir)/$(PACKAGE) 2>/dev/null
-	rm -f $(wildcard src/data/*:src/data/%=$(DESTDIR)$(pkgdatadir)/%)
 	rm -rf $(DESTDIR)$(pkgdatadir)
 	@for l in $(LINGUAS); do \
 	  echo "rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo"; \
