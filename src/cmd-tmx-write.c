@@ -330,6 +330,7 @@ run_pipe (struct pipe_state *p, const char *input)
   o.header = pipe_header;
   o.unit = pipe_unit;
   o.data = p;
+  o.flags = TMC_TMX_READ_NO_POSITIONS;
   enum tmc_status st = tmc_tmx_read_stream (input, &o, NULL, &err);
   for (size_t i = 0; st == TMC_OK && i < p->n_sinks; i++)
     {
@@ -355,14 +356,20 @@ run_pipe (struct pipe_state *p, const char *input)
         const struct sink *s = &p->sinks[i];
         const char *name = strcmp (s->path, "-") == 0 ? _("standard output")
                                                       : s->path;
-        tmc_cli_error (ngettext ("%s: %zu unit written, %zu left out "
-                                 "(%zu below the minimum score)",
-                                 "%s: %zu units written, %zu left out "
-                                 "(%zu below the minimum score)",
-                                 s->stats.units),
-                       name, s->stats.units,
-                       s->stats.units_skipped + p->below_score,
-                       p->below_score);
+        if (p->c->have_min_score)
+          tmc_cli_error (ngettext ("%s: %zu unit written, %zu left out "
+                                   "(%zu below the minimum score)",
+                                   "%s: %zu units written, %zu left out "
+                                   "(%zu below the minimum score)",
+                                   s->stats.units),
+                         name, s->stats.units,
+                         s->stats.units_skipped + p->below_score,
+                         p->below_score);
+        else
+          tmc_cli_error (ngettext ("%s: %zu unit written, %zu left out",
+                                   "%s: %zu units written, %zu left out",
+                                   s->stats.units),
+                         name, s->stats.units, s->stats.units_skipped);
       }
   sinks_free (p, 0);
   return TMC_EXIT_OK;

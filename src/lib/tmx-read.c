@@ -28,7 +28,7 @@
 
 #define DEFAULT_MAX_DEPTH 64
 #define DEFAULT_MAX_UNIT ((size_t) 256 * 1024 * 1024)
-#define DEFAULT_CHUNK ((size_t) 64 * 1024)
+#define DEFAULT_CHUNK ((size_t) 256 * 1024)
 #define MAX_KINDS 96
 
 enum el {
@@ -67,8 +67,8 @@ struct frame {
 
 struct kind {
   const char *fmt;
-  unsigned long line, column;
   size_t count;
+  char message[TMC_ERROR_MESSAGE_MAX];  /* the first one */
 };
 
 struct reader {
@@ -88,6 +88,7 @@ struct reader {
   struct tmc_tm_header header;
   int header_done;
   int utf16;           /* the input starts with a UTF-16 BOM */
+  int old_version;     /* TMX 1.1 or 1.2, where 'lang' is right */
   char *bad_encoding;  /* an encoding the handler could not map */
 
   /* The unit being read.  */
@@ -96,7 +97,7 @@ struct reader {
   unsigned long tu_line, tu_col;
   size_t unit_bytes;
   /* The variant being read.  */
-  char *tuv_lang;
+  struct tmc_buf tuv_lang;  /* empty: the variant has no language */
   struct tmc_meta tuv_meta;
   int tuv_seg;         /* its <seg> was read */
   int in_first_seg;    /* inside the first <seg> of the variant */
@@ -113,7 +114,9 @@ struct reader {
   char *srclang;       /* the header's, kept after it is delivered */
   /* A <prop> or <note> being read.  */
   struct tmc_buf text;
-  char *prop_type, *prop_lang;
+  struct tmc_buf prop_type, prop_lang;
+  int prop_has_lang;
+  int positions;       /* give units and segments their line and column */
 
   struct kind kinds[MAX_KINDS];
   size_t n_kinds;
@@ -189,28 +192,21 @@ report (struct reader *r, int violation, unsigned long line,
     }
   else
     {
+      /* Inside the body, a kind of warning is given once and counted
+         afterwards; the header's are all given.  */
       r->stats.warnings++;
-      size_t k;
-      for (k = 0; k < r->n_kinds; k++)
-        if (r->kinds[k].fmt == fmt)
-          break;
+      size_t k = r->n_kinds;
+      if (r->header_done)
+        for (k = 0; k < r->n_kinds; k++)
+          if (r->kinds[k].fmt == fmt)
+            break;
       if (k < r->n_kinds)
         {
           r->kinds[k].count++;
           return;
         }
-      if (r->n_kinds < MAX_KINDS)
-        {
-          r->kinds[k].fmt = fmt;
-          r->kinds[k].line = line;
-          r->kinds[k].column = column;
-          r->kinds[k].count = 1;
-          r->n_kinds++;
-        }
       h = r->opts->warn;
     }
-  if (h == NULL || h->fn == NULL)
-    return;
   struct tmc_error w;
   memset (&w, 0, sizeof w);
   snprintf (w.file, sizeof w.file, "%s", r->name);
@@ -220,7 +216,24 @@ report (struct reader *r, int violation, unsigned long line,
   va_start (ap, fmt);
   vsnprintf (w.message, sizeof w.message, fmt, ap);
   va_end (ap);
+  if (h == r->opts->warn && r->header_done && r->n_kinds < MAX_KINDS)
+    {
+      struct kind *k = &r->kinds[r->n_kinds++];
+      k->fmt = fmt;
+      k->count = 1;
+      memcpy (k->message, w.message, sizeof k->message);
+    }
+  if (h == NULL || h->fn == NULL)
+    return;
   h->fn (h->data, &w);
+}
+
+/* Whether R validates: then what is right in older TMX versions but
+   breaks TMX 1.4b is reported too.  */
+static int
+validating (const struct reader *r)
+{
+  return r->opts->violation != NULL;
 }
 
 /* After the read: how many more warnings of each kind there were.  */
@@ -232,11 +245,9 @@ report_counts (struct reader *r)
       {
         size_t more = r->kinds[k].count - 1;
         tmc_warn (r->opts->warn, r->name, 0, 0,
-                  dngettext (PACKAGE,
-                             "%zu more warning like the one at line %lu",
-                             "%zu more warnings like the one at line %lu",
-                             more),
-                  more, r->kinds[k].line);
+                  dngettext (PACKAGE, "%zu more warning like: %s",
+                             "%zu more warnings like: %s", more),
+                  more, r->kinds[k].message);
       }
 }
 
@@ -350,10 +361,14 @@ start_tmx (struct reader *r, const XML_Char **atts)
           int ok = 0;
           for (size_t i = 0; i < TMC_ARRAY_SIZE (known); i++)
             ok |= strcmp (version, known[i]) == 0;
-          if (ok)
+          r->old_version = !strcmp (version, "1.1")
+                           || !strcmp (version, "1.2");
+          /* An older version is read as it is; only validation
+             against 1.4b says so.  */
+          if (ok && validating (r))
             report (r, 1, 0, 0, _("TMX version \"%s\": TMX 1.4b requires "
                                   "version=\"1.4\""), version);
-          else
+          else if (!ok)
             report (r, 1, 0, 0, _("unknown TMX version \"%s\": read as "
                                   "TMX 1.4"), version);
         }
@@ -473,8 +488,8 @@ start_tu (struct reader *r, const XML_Char **atts)
 {
   tmc_tu_init (&r->tu);
   r->in_tu = 1;
-  r->tu_line = cur_line (r);
-  r->tu_col = cur_col (r);
+  r->tu_line = r->positions ? cur_line (r) : 0;
+  r->tu_col = r->positions ? cur_col (r) : 0;
   r->unit_bytes = 0;
   for (int i = 0; atts[i]; i += 2)
     {
@@ -507,15 +522,17 @@ start_tu (struct reader *r, const XML_Char **atts)
 static void
 start_tuv (struct reader *r, const XML_Char **atts)
 {
-  free (r->tuv_lang);
-  r->tuv_lang = NULL;
+  tmc_buf_reset (&r->tuv_lang);
   memset (&r->tuv_meta, 0, sizeof r->tuv_meta);
   r->tuv_seg = 0;
   const char *xml_lang = attr_get (atts, "xml:lang");
   const char *lang = attr_get (atts, "lang");
   if (xml_lang == NULL && lang != NULL)
-    report (r, 1, 0, 0, _("<tuv> has the deprecated attribute 'lang' but "
-                          "no 'xml:lang', which TMX 1.4 requires"));
+    {
+      if (!r->old_version || validating (r))
+        report (r, 1, 0, 0, _("<tuv> has the deprecated attribute 'lang' "
+                              "but no 'xml:lang', which TMX 1.4 requires"));
+    }
   else if (xml_lang == NULL)
     report (r, 1, 0, 0, _("<tuv> has no xml:lang attribute: the variant is "
                           "left out"));
@@ -526,8 +543,7 @@ start_tuv (struct reader *r, const XML_Char **atts)
   if (l)
     {
       check_lang (r, "xml:lang", l);
-      r->tuv_lang = tmc_strdup (l);
-      if (r->tuv_lang == NULL)
+      if (tmc_buf_puts (&r->tuv_lang, l) != 0)
         {
           fail_nomem (r);
           return;
@@ -562,17 +578,17 @@ start_seg (struct reader *r, const XML_Char **atts)
   r->code_depth = 0;
   r->n_bpt = r->n_ept = 0;
   r->in_first_seg = 1;
-  r->seg_line = cur_line (r);
-  r->seg_col = cur_col (r);
+  r->seg_line = r->positions ? cur_line (r) : 0;
+  r->seg_col = r->positions ? cur_col (r) : 0;
 }
 
 static void
 start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
 {
   tmc_buf_reset (&r->text);
-  free (r->prop_type);
-  free (r->prop_lang);
-  r->prop_type = r->prop_lang = NULL;
+  tmc_buf_reset (&r->prop_type);
+  tmc_buf_reset (&r->prop_lang);
+  r->prop_has_lang = 0;
   const char *element = is_prop ? "prop" : "note";
   const char *type = NULL, *xml_lang = NULL, *lang = NULL;
   for (int i = 0; atts[i]; i += 2)
@@ -592,7 +608,7 @@ start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
     }
   if (is_prop && type == NULL)
     report (r, 1, 0, 0, _("<prop> lacks the required attribute type"));
-  if (lang && !xml_lang)
+  if (lang && !xml_lang && (!r->old_version || validating (r)))
     report (r, 0, 0, 0, _("<%s> has the deprecated attribute 'lang' instead "
                           "of 'xml:lang'"), element);
   const char *l = xml_lang ? xml_lang : lang;
@@ -602,9 +618,9 @@ start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
     report (r, 0, 0, 0, _("the language of a <note> is not kept"));
   if (is_prop)
     {
-      r->prop_type = tmc_strdup (type ? type : "");
-      r->prop_lang = l ? tmc_strdup (l) : NULL;
-      if (r->prop_type == NULL || (l && r->prop_lang == NULL))
+      r->prop_has_lang = l != NULL;
+      if (tmc_buf_puts (&r->prop_type, type ? type : "") != 0
+          || (l && tmc_buf_puts (&r->prop_lang, l) != 0))
         fail_nomem (r);
     }
 }
@@ -635,8 +651,8 @@ push_i (struct reader *r, struct code_i **v, size_t *n, size_t *cap, long i)
   if (tmc_grow ((void **) v, cap, *n + 1, sizeof **v) != 0)
     return -1;
   (*v)[*n].i = i;
-  (*v)[*n].line = cur_line (r);
-  (*v)[*n].column = cur_col (r);
+  (*v)[*n].line = r->positions ? cur_line (r) : 0;
+  (*v)[*n].column = r->positions ? cur_col (r) : 0;
   (*n)++;
   return 0;
 }
@@ -654,9 +670,23 @@ static void
 start_inline (struct reader *r, struct frame *f, const char *name,
               enum tmc_tmx_inline k, const XML_Char **atts)
 {
-  r->seg_inline = 1;
   f->inl = (unsigned char) k;
   struct tmc_buf *m = &r->seg_markup;
+  if (!r->seg_inline)
+    {
+      /* The markup is built from the first inline element on: what came
+         before is plain text.  */
+      size_t dropped = 0;
+      r->seg_inline = 1;
+      if (tmc_tmx_escape (m, r->seg_text.data ? r->seg_text.data : "",
+                          r->seg_text.len, 0, &dropped) != 0)
+        {
+          fail_nomem (r);
+          return;
+        }
+      if (grow_unit (r, m->len) != 0)
+        return;
+    }
   size_t before = m->len;
   if (tmc_buf_putc (m, '<') || tmc_buf_puts (m, name))
     {
@@ -1074,9 +1104,9 @@ end_tuv (struct reader *r)
       report (r, 1, 0, 0, _("<tuv> has no <seg>: the variant is left out"));
       goto done;
     }
-  if (r->tuv_lang == NULL)
+  if (r->tuv_lang.len == 0)
     goto done;
-  struct tmc_tuv *v = tmc_tu_add_tuv (&r->tu, r->tuv_lang,
+  struct tmc_tuv *v = tmc_tu_add_tuv (&r->tu, r->tuv_lang.data,
                                       r->seg_text.data ? r->seg_text.data : "",
                                       r->seg_text.len);
   if (v == NULL)
@@ -1095,8 +1125,7 @@ end_tuv (struct reader *r)
   r->stats.tuvs++;
 done:
   tmc_tmx_meta_free (&r->tuv_meta);  /* when it was not moved */
-  free (r->tuv_lang);
-  r->tuv_lang = NULL;
+  tmc_buf_reset (&r->tuv_lang);
 }
 
 static void
@@ -1115,15 +1144,21 @@ end_tu (struct reader *r)
         {
           /* Compared as canonical tags: a malformed srclang ("en_US") is
              reported once, where it is.  */
-          char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
-          tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
           size_t i;
           for (i = 0; i < tu->n_tuvs; i++)
+            if (tmc_tmx_streq_ci (tu->tuvs[i].lang, src))
+              break;
+          if (i == tu->n_tuvs)
             {
-              tmc_tmx_lang_canonical (tu->tuvs[i].lang, NULL, have,
-                                      sizeof have);
-              if (tmc_tmx_streq_ci (have, want))
-                break;
+              char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
+              tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
+              for (i = 0; i < tu->n_tuvs; i++)
+                {
+                  tmc_tmx_lang_canonical (tu->tuvs[i].lang, NULL, have,
+                                          sizeof have);
+                  if (tmc_tmx_streq_ci (have, want))
+                    break;
+                }
             }
           if (i == tu->n_tuvs)
             report (r, 1, r->tu_line, r->tu_col,
@@ -1195,8 +1230,10 @@ on_end (void *data, const XML_Char *name)
         const char *t = r->text.data ? r->text.data : "";
         int bad = 0;
         if (m && f->el == E_PROP)
-          bad = tmc_meta_add_prop (m, r->prop_type ? r->prop_type : "",
-                                   r->prop_lang, t);
+          bad = tmc_meta_add_prop (m, r->prop_type.data ? r->prop_type.data
+                                                        : "",
+                                   r->prop_has_lang ? r->prop_lang.data
+                                                    : NULL, t);
         else if (m)
           bad = tmc_meta_add_note (m, t);
         if (bad)
@@ -1235,7 +1272,8 @@ on_text (void *data, const XML_Char *s, int len)
     case E_UNK_INLINE:
       {
         size_t before = r->seg_markup.len, dropped = 0;
-        if (tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0
+        if ((r->seg_inline
+             && tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0)
             || (r->code_depth == 0 && tmc_buf_append (&r->seg_text, s, n)))
           {
             fail_nomem (r);
@@ -1454,14 +1492,14 @@ reader_destroy (struct reader *r)
     tmc_tu_destroy (&r->tu);
   tmc_tmx_meta_free (&r->tuv_meta);
   tmc_tmx_header_destroy (&r->header);
-  free (r->tuv_lang);
+  tmc_buf_destroy (&r->tuv_lang);
   tmc_buf_destroy (&r->seg_text);
   tmc_buf_destroy (&r->seg_markup);
   tmc_buf_destroy (&r->text);
   free (r->bpt_i);
   free (r->ept_i);
-  free (r->prop_type);
-  free (r->prop_lang);
+  tmc_buf_destroy (&r->prop_type);
+  tmc_buf_destroy (&r->prop_lang);
   free (r->bad_encoding);
   free (r->srclang);
 }
@@ -1477,6 +1515,7 @@ reader_init (struct reader *r, const char *name,
   r->max_unit = opts->max_unit_bytes ? opts->max_unit_bytes
                                      : DEFAULT_MAX_UNIT;
   r->chunk = DEFAULT_CHUNK;
+  r->positions = !(opts->flags & TMC_TMX_READ_NO_POSITIONS);
   r->stack = calloc (r->max_depth + 1, sizeof *r->stack);
   r->p = XML_ParserCreate (NULL);
   if (r->stack == NULL || r->p == NULL)

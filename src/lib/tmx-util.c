@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -701,11 +702,17 @@ tmc_tmx_all_space (const char *str, size_t n)
   size_t i = 0;
   while (i < n)
     {
+      unsigned char b = s[i];
+      if (b < 0x80)
+        {
+          if (b != ' ' && (b < '\t' || b > '\r'))
+            return 0;
+          i++;
+          continue;
+        }
       unsigned int c;
       size_t len = tmc_tmx_utf8_next (s + i, n - i, &c);
-      if (len == 0)
-        return 0;
-      if (!tmc_tmx_is_space (c))
+      if (len == 0 || !tmc_tmx_is_space (c))
         return 0;
       i += len;
     }
@@ -817,54 +824,182 @@ tmc_tmx_unit_attr_ok (const char *name, int tuv)
 /* ------------------------------------------------------------------ */
 /* Statistics.  */
 
+/* The length of the UTF-8 sequence that starts with the byte B (1 for
+   a stray byte).  */
+static inline size_t
+utf8_len (unsigned char b)
+{
+  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* What tmc_tmx_count_text makes of a byte: 0 nothing (ASCII
+   punctuation, a continuation byte), 1 ASCII white space, 2 ASCII letter
+   or digit, 3 a lead byte that may start a Unicode space (C2, E1, E2,
+   E3), 4 another lead byte.  */
+static const unsigned char count_class[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+  0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+  0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The number of UTF-8 continuation bytes in the N bytes at S, eight at a
+   time: a byte 10xxxxxx has bit 7 set and bit 6 clear.  The per-byte
+   counts are summed every 31 words, before a byte can overflow.  */
+static size_t
+count_continuation (const unsigned char *s, size_t n)
+{
+  size_t c = 0, i = 0;
+  while (i + 8 <= n)
+    {
+      uint64_t acc = 0;
+      for (int k = 0; k < 31 && i + 8 <= n; k++, i += 8)
+        {
+          uint64_t x;
+          memcpy (&x, s + i, 8);
+          acc += (x & ~(x << 1) & HIGH) >> 7;
+        }
+      c += (size_t) ((acc * ONES) >> 56);
+    }
+  for (; i < n; i++)
+    c += (s[i] & 0xC0) == 0x80;
+  return c;
+}
+
+/* Flags (bit 7 of a byte) the bytes of X that may end a word: those below
+   0x21, and the lead bytes C2 and E0 to E3.  The lowest flag is exact;
+   flags above it may be false.  */
+static inline uint64_t
+stop_mask (uint64_t x)
+{
+  uint64_t low = (x - 0x21 * ONES) & ~x & HIGH;
+  uint64_t e = (x & (0xFC * ONES)) ^ (0xE0 * ONES);
+  uint64_t c = x ^ (0xC2 * ONES);
+  return low | ((e - ONES) & ~e & HIGH) | ((c - ONES) & ~c & HIGH);
+}
+
+/* 1 when the character at S (N bytes left) is a word character (a
+   letter, digit or mark) and 0 when not; *SPACE is set when it is white
+   space.  *LEN is its length.  */
+static int
+classify_char (const unsigned char *s, size_t n, int *space, size_t *len)
+{
+  unsigned int c;
+  *len = tmc_tmx_utf8_next (s, n, &c);
+  if (*len == 0)
+    {
+      *len = 1;
+      *space = 0;
+      return 0;
+    }
+  *space = tmc_tmx_is_space (c);
+  return !*space && (uc_is_alnum (c)
+                     || uc_is_general_category (c, UC_CATEGORY_M));
+}
+
 void
 tmc_tmx_count_text (const char *str, size_t n, size_t *words, size_t *chars)
 {
+  /* Characters are the bytes that do not continue a sequence.  A word is
+     a run of characters between white space with a letter, digit or
+     mark in it: once a run has one, only what may end it is looked at
+     (ASCII white space and the lead bytes of the Unicode spaces).  */
   const unsigned char *s = (const unsigned char *) str;
-  size_t w = 0, ch = 0, i = 0;
-  int in_token = 0, token_counted = 0;
+  size_t w = 0, i = 0;
   while (i < n)
     {
-      unsigned int c = s[i];
+      /* Between words: skip white space.  */
+      unsigned k = count_class[s[i]];
+      if (k == 1)
+        {
+          i++;
+          continue;
+        }
+      int space = 0;
       size_t len = 1;
-      int space, wordy;
-      if (c < 0x80)
+      if (k >= 3)
         {
-          space = c == ' ' || (c >= '\t' && c <= '\r');
-          wordy = is_alpha ((int) c) || is_digit ((int) c);
-        }
-      else
-        {
-          len = tmc_tmx_utf8_next (s + i, n - i, &c);
-          if (len == 0)
+          int wordy = classify_char (s + i, n - i, &space, &len);
+          if (space)
             {
-              len = 1;
-              c = 0xFFFD;
+              i += len;
+              continue;
             }
-          space = tmc_tmx_is_space (c);
-          wordy = !space && (uc_is_alnum (c)
-                             || uc_is_general_category (c, UC_CATEGORY_M));
+          k = wordy ? 2 : 0;
         }
-      ch++;
-      if (space)
-        in_token = 0;
-      else
-        {
-          if (!in_token)
-            {
-              in_token = 1;
-              token_counted = 0;
-            }
-          if (wordy && !token_counted)
-            {
-              token_counted = 1;
-              w++;
-            }
-        }
+      /* A run begins.  Until it has a word character, look at each.  */
       i += len;
+      while (k != 2)
+        {
+          if (i >= n)
+            goto done;
+          k = count_class[s[i]];
+          len = 1;
+          if (k == 1)
+            break;
+          if (k >= 3)
+            {
+              int wordy = classify_char (s + i, n - i, &space, &len);
+              if (space)
+                break;
+              k = wordy ? 2 : 0;
+            }
+          i += len;
+        }
+      if (k != 2)
+        continue;  /* the run ended without a word character */
+      w++;
+      /* The rest of the word.  */
+      for (;;)
+        {
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+          while (i + 8 <= n)
+            {
+              uint64_t x;
+              memcpy (&x, s + i, 8);
+              uint64_t m = stop_mask (x);
+              if (m)
+                {
+                  i += (size_t) __builtin_ctzll (m) >> 3;
+                  break;
+                }
+              i += 8;
+            }
+#endif
+          while (i < n && s[i] > ' ' && s[i] != 0xC2
+                 && (s[i] < 0xE0 || s[i] > 0xE3))
+            i++;
+          if (i >= n || count_class[s[i]] == 1)
+            break;
+          if (s[i] <= ' ')
+            {
+              i++;  /* a control character: part of the word */
+              continue;
+            }
+          classify_char (s + i, n - i, &space, &len);
+          if (space)
+            break;
+          i += len;
+        }
     }
+done:
   *words = w;
-  *chars = ch;
+  *chars = n - count_continuation (s, n);
 }
 
 void
@@ -886,6 +1021,10 @@ tmc_tmx_stats_destroy (struct tmc_tmx_stats *st)
 static struct tmc_tmx_lang_stats *
 stats_lang (struct tmc_tmx_stats *st, const char *tag)
 {
+  /* Most tags are written as they are kept.  */
+  for (size_t i = 0; i < st->n_langs; i++)
+    if (strcmp (st->langs[i].tag, tag) == 0)
+      return &st->langs[i];
   char canon[TMC_TMX_TAG_MAX];
   tmc_tmx_lang_canonical (tag, NULL, canon, sizeof canon);
   for (size_t i = 0; i < st->n_langs; i++)

@@ -238,6 +238,8 @@ put_attr (tmc_tmx_writer *w, const char *name, const char *value,
   return TMC_OK;
 }
 
+static int first_time (tmc_tmx_writer *w, const char *key);
+
 static void
 warn_attr_dropped (tmc_tmx_writer *w, const char *element, const char *name,
                    const char *value)
@@ -245,21 +247,11 @@ warn_attr_dropped (tmc_tmx_writer *w, const char *element, const char *name,
   w->stats.attrs_dropped++;
   char key[128];
   snprintf (key, sizeof key, "%s %s", element, name);
-  for (size_t i = 0; i < w->n_warned; i++)
-    if (strcmp (w->warned[i], key) == 0)
-      return;
-  char *copy = tmc_strdup (key);
-  if (copy == NULL || tmc_grow ((void **) &w->warned, &w->warned_cap,
-                                w->n_warned + 1, sizeof *w->warned) != 0)
-    {
-      free (copy);
-      return;
-    }
-  w->warned[w->n_warned++] = copy;
-  tmc_warn (w->opts.warn, w->opts.name, 0, 0,
-            _("attribute %s=\"%s\" is not valid on <%s> in TMX 1.4: left "
-              "out, here and wherever else it occurs"),
-            name, value, element);
+  if (first_time (w, key))
+    tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+              _("attribute %s=\"%s\" is not valid on <%s> in TMX 1.4: left "
+                "out, here and wherever else it occurs"),
+              name, value, element);
 }
 
 /* Write the attributes of META valid on ELEMENT (TUV: 1 for a variant,
@@ -435,14 +427,99 @@ write_header (tmc_tmx_writer *w, struct tmc_error *err)
 /* Inline markup: parsed with expat and written again, so that only
    well-formed TMX inline content reaches the file.  */
 
+#define MARKUP_DEPTH 64
+
 struct markup_ctx {
   tmc_tmx_writer *w;
-  enum tmc_tmx_inline stack[64];
+  const char *tuid;
+  int pass;  /* 0: collect the i of bpt and ept; 1: write */
+  const char *names[MARKUP_DEPTH];  /* the element written at each level */
+  enum tmc_tmx_inline kinds[MARKUP_DEPTH];
   int depth;
-  const char *bad;  /* the element or attribute that is not allowed */
+  const char *bad;  /* an element that is not allowed */
+  char bad_name[32];
   int oom;
-  int bad_utf8;
+  /* The i of each bpt and ept in document order (NULL: none), and
+     whether it has its partner.  */
+  char **bpt_i, **ept_i;
+  unsigned char *bpt_ok, *ept_ok;
+  size_t n_bpt, n_ept, bpt_cap, ept_cap, bpt_ok_cap, ept_ok_cap;
+  size_t bpt_at, ept_at;  /* pass 1: the next bpt, ept */
 };
+
+static void
+markup_ctx_destroy (struct markup_ctx *c)
+{
+  for (size_t i = 0; i < c->n_bpt; i++)
+    free (c->bpt_i[i]);
+  for (size_t i = 0; i < c->n_ept; i++)
+    free (c->ept_i[i]);
+  free (c->bpt_i);
+  free (c->ept_i);
+  free (c->bpt_ok);
+  free (c->ept_ok);
+}
+
+/* Warn once per writer about KEY.  */
+static int
+first_time (tmc_tmx_writer *w, const char *key)
+{
+  for (size_t i = 0; i < w->n_warned; i++)
+    if (strcmp (w->warned[i], key) == 0)
+      return 0;
+  char *copy = tmc_strdup (key);
+  if (copy == NULL || tmc_grow ((void **) &w->warned, &w->warned_cap,
+                                w->n_warned + 1, sizeof *w->warned) != 0)
+    {
+      free (copy);
+      return 0;
+    }
+  w->warned[w->n_warned++] = copy;
+  return 1;
+}
+
+static int
+push_i (char ***v, size_t *n, size_t *cap, const char *i)
+{
+  if (tmc_grow ((void **) v, cap, *n + 1, sizeof **v) != 0)
+    return -1;
+  char *copy = NULL;
+  if (i && (copy = tmc_strdup (i)) == NULL)
+    return -1;
+  (*v)[(*n)++] = copy;
+  return 0;
+}
+
+static size_t
+count_i (char **v, size_t n, const char *i)
+{
+  size_t k = 0;
+  for (size_t j = 0; j < n; j++)
+    k += v[j] && strcmp (v[j], i) == 0;
+  return k;
+}
+
+/* Write attribute NAME=VALUE of the inline element ELEMENT when it is
+   valid there; else leave it out with a warning.  */
+static void
+markup_attr (struct markup_ctx *c, const char *element,
+             enum tmc_tmx_inline kind, const char *name, const char *value)
+{
+  tmc_tmx_writer *w = c->w;
+  int ok = tmc_tmx_inline_attr_ok (kind, name);
+  if (ok && strcmp (name, "x") == 0)
+    ok = tmc_tmx_is_number (value);
+  else if (ok && strcmp (name, "assoc") == 0)
+    ok = !strcmp (value, "p") || !strcmp (value, "f") || !strcmp (value, "b");
+  if (!ok)
+    {
+      warn_attr_dropped (w, element, name, value);
+      return;
+    }
+  struct tmc_error e;
+  if (put_attr (w, name, value, &e) == TMC_ERR_NOMEM)
+    c->oom = 1;
+}
 
 static void XMLCALL
 markup_start (void *data, const XML_Char *name, const XML_Char **atts)
@@ -452,32 +529,84 @@ markup_start (void *data, const XML_Char *name, const XML_Char **atts)
   if (c->depth == 0)
     {
       c->depth = 1;  /* the <seg> wrapper */
-      c->stack[0] = TMC_INL_NONE;
+      c->kinds[0] = TMC_INL_NONE;
       return;
     }
   enum tmc_tmx_inline k = tmc_tmx_inline_kind (name);
-  if (k == TMC_INL_NONE || !tmc_tmx_inline_child_ok (c->stack[c->depth - 1], k)
-      || c->depth >= (int) TMC_ARRAY_SIZE (c->stack))
+  if (k == TMC_INL_NONE || !tmc_tmx_inline_child_ok (c->kinds[c->depth - 1],
+                                                     k)
+      || c->depth >= MARKUP_DEPTH)
     {
       if (c->bad == NULL)
-        c->bad = name;
+        {
+          snprintf (c->bad_name, sizeof c->bad_name, "%s", name);
+          c->bad = c->bad_name;
+        }
       XML_StopParser (w->markup_parser, XML_FALSE);
       return;
     }
-  c->stack[c->depth++] = k;
-  if (tmc_buf_putc (&w->out, '<') || put (w, name))
-    c->oom = 1;
-  for (int i = 0; atts[i]; i += 2)
+  int d = c->depth++;
+  c->kinds[d] = k;
+  const char *i = NULL, *pos = NULL;
+  for (int j = 0; atts[j]; j += 2)
+    if (strcmp (atts[j], "i") == 0)
+      i = atts[j + 1];
+    else if (strcmp (atts[j], "pos") == 0)
+      pos = atts[j + 1];
+  if (c->pass == 0)
     {
-      if (!tmc_tmx_inline_attr_ok (k, atts[i]))
-        {
-          warn_attr_dropped (w, name, atts[i], atts[i + 1]);
-          continue;
-        }
-      struct tmc_error e;
-      enum tmc_status st = put_attr (w, atts[i], atts[i + 1], &e);
-      if (st == TMC_ERR_NOMEM)
+      if ((k == TMC_INL_BPT
+           && push_i (&c->bpt_i, &c->n_bpt, &c->bpt_cap, i) != 0)
+          || (k == TMC_INL_EPT
+              && push_i (&c->ept_i, &c->n_ept, &c->ept_cap, i) != 0))
         c->oom = 1;
+      return;
+    }
+  /* What is written: a bpt or ept without its partner becomes an
+     isolated code, <it>; an <it> without a valid pos a <ph>.  */
+  const char *out = name;
+  const char *it_pos = NULL;
+  char key[64];
+  if ((k == TMC_INL_BPT && !c->bpt_ok[c->bpt_at++])
+      || (k == TMC_INL_EPT && !c->ept_ok[c->ept_at++]))
+    {
+      out = "it";
+      it_pos = k == TMC_INL_BPT ? "begin" : "end";
+      snprintf (key, sizeof key, "markup %s", name);
+      if (first_time (w, key))
+        tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+                  _("unit %s: <%s> without its partner in the segment is "
+                    "written as <it> (here and wherever else it occurs)"),
+                  c->tuid ? c->tuid : "?", name);
+    }
+  else if (k == TMC_INL_IT && (pos == NULL || (strcmp (pos, "begin") != 0
+                                               && strcmp (pos, "end") != 0)))
+    {
+      out = "ph";
+      if (first_time (w, "markup it"))
+        tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+                  _("unit %s: <it> without pos=\"begin\" or pos=\"end\" is "
+                    "written as <ph> (here and wherever else it occurs)"),
+                  c->tuid ? c->tuid : "?");
+    }
+  c->names[d] = out;
+  enum tmc_tmx_inline ok = tmc_tmx_inline_kind (out);
+  if (tmc_buf_putc (&w->out, '<') || put (w, out))
+    c->oom = 1;
+  if (it_pos)
+    {
+      struct tmc_error e;
+      if (put_attr (w, "pos", it_pos, &e) == TMC_ERR_NOMEM)
+        c->oom = 1;
+    }
+  for (int j = 0; atts[j]; j += 2)
+    {
+      /* The i of a code written as <it>, the pos of one written as
+         <ph>, are not carried over.  */
+      if (out != name && (strcmp (atts[j], "i") == 0
+                          || strcmp (atts[j], "pos") == 0))
+        continue;
+      markup_attr (c, out, ok, atts[j], atts[j + 1]);
     }
   if (put (w, ">"))
     c->oom = 1;
@@ -487,10 +616,11 @@ static void XMLCALL
 markup_end (void *data, const XML_Char *name)
 {
   struct markup_ctx *c = data;
+  (void) name;
   c->depth--;
-  if (c->depth == 0)
+  if (c->depth == 0 || c->pass == 0)
     return;
-  if (put (c->w, "</") || put (c->w, name) || put (c->w, ">"))
+  if (put (c->w, "</") || put (c->w, c->names[c->depth]) || put (c->w, ">"))
     c->oom = 1;
 }
 
@@ -498,39 +628,76 @@ static void XMLCALL
 markup_text (void *data, const XML_Char *s, int len)
 {
   struct markup_ctx *c = data;
+  if (c->pass == 0)
+    return;
   int r = tmc_tmx_escape (&c->w->out, s, (size_t) len, 0,
                           &c->w->stats.chars_dropped);
   if (r == -2)
     c->oom = 1;
 }
 
+/* Parse MARKUP wrapped in <seg> with the handlers of C.  */
+static int
+markup_parse (tmc_tmx_writer *w, struct markup_ctx *c, const char *markup,
+              size_t len)
+{
+  XML_Parser p = w->markup_parser;
+  XML_ParserReset (p, "UTF-8");
+  XML_SetUserData (p, c);
+  XML_SetElementHandler (p, markup_start, markup_end);
+  XML_SetCharacterDataHandler (p, markup_text);
+  c->depth = 0;
+  return XML_Parse (p, "<seg>", 5, XML_FALSE) == XML_STATUS_OK
+         && XML_Parse (p, markup, (int) len, XML_FALSE) == XML_STATUS_OK
+         && XML_Parse (p, "</seg>", 6, XML_TRUE) == XML_STATUS_OK
+         && c->depth == 0;
+}
+
 static enum tmc_status
 put_markup (tmc_tmx_writer *w, const char *markup, const char *tuid,
             struct tmc_error *err)
 {
+  size_t len = strlen (markup);
+  if (len > (size_t) 0x7fffffff - 16)
+    return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                          _("unit %s: inline markup larger than 2 GiB"),
+                          tuid ? tuid : "?");
   if (w->markup_parser == NULL)
     {
       w->markup_parser = XML_ParserCreate ("UTF-8");
       if (w->markup_parser == NULL)
         return nomem (err);
     }
-  else
-    XML_ParserReset (w->markup_parser, "UTF-8");
-  XML_Parser p = w->markup_parser;
   struct markup_ctx c;
   memset (&c, 0, sizeof c);
   c.w = w;
-  XML_SetUserData (p, &c);
-  XML_SetElementHandler (p, markup_start, markup_end);
-  XML_SetCharacterDataHandler (p, markup_text);
+  c.tuid = tuid;
   size_t mark = w->out.len;
-  int ok = XML_Parse (p, "<seg>", 5, XML_FALSE) == XML_STATUS_OK
-           && XML_Parse (p, markup, (int) strlen (markup), XML_FALSE)
-                == XML_STATUS_OK
-           && XML_Parse (p, "</seg>", 6, XML_TRUE) == XML_STATUS_OK;
+  /* Pass 0 pairs the codes, pass 1 writes.  */
+  int ok = markup_parse (w, &c, markup, len);
+  if (ok && !c.oom)
+    {
+      if (tmc_grow ((void **) &c.bpt_ok, &c.bpt_ok_cap, c.n_bpt + 1, 1) != 0
+          || tmc_grow ((void **) &c.ept_ok, &c.ept_ok_cap, c.n_ept + 1, 1)
+               != 0)
+        c.oom = 1;
+      for (size_t k = 0; !c.oom && k < c.n_bpt; k++)
+        c.bpt_ok[k] = c.bpt_i[k]
+                      && count_i (c.bpt_i, c.n_bpt, c.bpt_i[k]) == 1
+                      && count_i (c.ept_i, c.n_ept, c.bpt_i[k]) == 1;
+      for (size_t k = 0; !c.oom && k < c.n_ept; k++)
+        c.ept_ok[k] = c.ept_i[k]
+                      && count_i (c.ept_i, c.n_ept, c.ept_i[k]) == 1
+                      && count_i (c.bpt_i, c.n_bpt, c.ept_i[k]) == 1;
+      c.pass = 1;
+      if (!c.oom)
+        ok = markup_parse (w, &c, markup, len);
+    }
+  enum XML_Error code = XML_GetErrorCode (w->markup_parser);
+  markup_ctx_destroy (&c);
   if (c.oom)
     return nomem (err);
-  if (!ok || c.depth != 0)
+  if (!ok)
     {
       w->out.len = mark;
       w->out.data[mark] = '\0';
@@ -543,8 +710,7 @@ put_markup (tmc_tmx_writer *w, const char *markup, const char *tuid,
       return tmc_error_set (err, TMC_ERR_INVALID_ARG, w->opts.name, 0, 0,
                             _("unit %s: the inline markup of a segment is "
                               "not well-formed XML: %s"),
-                            tuid ? tuid : "?",
-                            XML_ErrorString (XML_GetErrorCode (p)));
+                            tuid ? tuid : "?", XML_ErrorString (code));
     }
   return TMC_OK;
 }
