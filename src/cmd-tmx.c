@@ -3,7 +3,6 @@
    (validate, stats); cmd-tmx-write.c holds those that write.  */
 
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,143 +170,6 @@ cmd_validate (int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* stats */
 
-/* Counting runs in a second thread, fed batches of units through a
-   small bounded queue, so that it overlaps with parsing and memory stays
-   flat: at most QUEUE_LEN + 2 batches exist at a time.  */
-#define BATCH_UNITS 512
-#define QUEUE_LEN 4
-
-struct batch {
-  struct tmc_tu *tus;
-  size_t n;
-};
-
-struct counter {
-  struct tmc_tmx_stats *stats;
-  pthread_t thread;
-  pthread_mutex_t lock;
-  pthread_cond_t changed;
-  struct batch queue[QUEUE_LEN];
-  size_t head, count;
-  int done;           /* no more batches will come */
-  int failed;         /* out of memory in the counting thread */
-  struct batch cur;   /* being filled by the reader */
-  int threaded;
-};
-
-static void
-batch_count (struct counter *c, struct batch *b)
-{
-  for (size_t i = 0; i < b->n; i++)
-    {
-      if (!c->failed && tmc_tmx_stats_add (c->stats, &b->tus[i], NULL)
-                          != TMC_OK)
-        c->failed = 1;
-      tmc_tu_destroy (&b->tus[i]);
-    }
-  free (b->tus);
-  b->tus = NULL;
-  b->n = 0;
-}
-
-static void *
-counter_main (void *data)
-{
-  struct counter *c = data;
-  for (;;)
-    {
-      pthread_mutex_lock (&c->lock);
-      while (c->count == 0 && !c->done)
-        pthread_cond_wait (&c->changed, &c->lock);
-      if (c->count == 0)
-        {
-          pthread_mutex_unlock (&c->lock);
-          return NULL;
-        }
-      struct batch b = c->queue[c->head];
-      c->head = (c->head + 1) % QUEUE_LEN;
-      c->count--;
-      pthread_cond_broadcast (&c->changed);
-      pthread_mutex_unlock (&c->lock);
-      batch_count (c, &b);
-    }
-}
-
-static void
-counter_start (struct counter *c, struct tmc_tmx_stats *stats)
-{
-  memset (c, 0, sizeof *c);
-  c->stats = stats;
-  pthread_mutex_init (&c->lock, NULL);
-  pthread_cond_init (&c->changed, NULL);
-  /* Without a thread, the reader counts itself.  */
-  c->threaded = pthread_create (&c->thread, NULL, counter_main, c) == 0;
-}
-
-/* Hand the current batch over.  */
-static void
-counter_push (struct counter *c)
-{
-  if (c->cur.n == 0)
-    return;
-  if (!c->threaded)
-    {
-      batch_count (c, &c->cur);
-      return;
-    }
-  pthread_mutex_lock (&c->lock);
-  while (c->count == QUEUE_LEN)
-    pthread_cond_wait (&c->changed, &c->lock);
-  c->queue[(c->head + c->count) % QUEUE_LEN] = c->cur;
-  c->count++;
-  pthread_cond_broadcast (&c->changed);
-  pthread_mutex_unlock (&c->lock);
-  c->cur.tus = NULL;
-  c->cur.n = 0;
-}
-
-/* Count what is left and stop the thread.  Returns 0, or -1 when the
-   counting ran out of memory.  */
-static int
-counter_finish (struct counter *c)
-{
-  counter_push (c);
-  if (c->threaded)
-    {
-      pthread_mutex_lock (&c->lock);
-      c->done = 1;
-      pthread_cond_broadcast (&c->changed);
-      pthread_mutex_unlock (&c->lock);
-      pthread_join (c->thread, NULL);
-    }
-  for (size_t i = 0; i < c->cur.n; i++)
-    tmc_tu_destroy (&c->cur.tus[i]);
-  free (c->cur.tus);
-  pthread_mutex_destroy (&c->lock);
-  pthread_cond_destroy (&c->changed);
-  return c->failed ? -1 : 0;
-}
-
-static enum tmc_status
-stats_unit (void *data, struct tmc_tu *tu, unsigned long line,
-            unsigned long column, struct tmc_error *err)
-{
-  struct counter *c = data;
-  (void) line, (void) column;
-  if (c->cur.tus == NULL)
-    {
-      c->cur.tus = malloc (BATCH_UNITS * sizeof *c->cur.tus);
-      if (c->cur.tus == NULL)
-        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
-                              _("out of memory"));
-    }
-  c->cur.tus[c->cur.n++] = *tu;
-  tmc_tu_init (tu);
-  if (c->cur.n == BATCH_UNITS)
-    counter_push (c);
-  return TMC_OK;
-}
-
 static void
 print_stats (const char *title, const struct tmc_tmx_stats *st)
 {
@@ -409,19 +271,9 @@ cmd_stats (int argc, char **argv)
     {
       struct tmc_tmx_stats st;
       tmc_tmx_stats_init (&st);
-      struct tmc_tmx_read_opts o;
-      tmc_tmx_read_opts_init (&o);
-      o.warn = &tmc_cli_warn_handler;
-      struct counter counter;
-      counter_start (&counter, &st);
-      o.unit = stats_unit;
-      o.data = &counter;
-      o.flags = TMC_TMX_READ_NO_POSITIONS;
       struct tmc_error err;
-      enum tmc_status s = tmc_tmx_read_stream (argv[i], &o, NULL, &err);
-      if (counter_finish (&counter) != 0 && s == TMC_OK)
-        s = tmc_error_set (&err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
-                           _("out of memory"));
+      enum tmc_status s = tmc_tmx_stats_file (argv[i], &st,
+                                              &tmc_cli_warn_handler, &err);
       if (s == TMC_OK)
         s = tmc_tmx_stats_merge (&total, &st, &err);
       if (s != TMC_OK)

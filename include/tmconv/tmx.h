@@ -312,10 +312,30 @@ typedef enum tmc_status tmc_tmx_unit_fn (void *data, struct tmc_tu *tu,
                                          unsigned long column,
                                          struct tmc_error *err);
 
+/* Lighter callbacks for large files (statistics, indexing), called as
+   the reader goes with strings that stay the reader's and are valid
+   during the call only: each variant's language and plain text (LEN
+   bytes, NUL-terminated, inline codes left out), each <prop> of a unit
+   (not those of the header or of variants), and the end of each unit.
+   When the unit callback is NULL and one of these is set, the reader
+   builds no units at all, which saves most of its work beyond expat's.
+   Return as for tmc_tmx_header_fn.  */
+typedef enum tmc_status tmc_tmx_variant_fn (void *data, const char *lang,
+                                            const char *text, size_t len,
+                                            struct tmc_error *err);
+typedef enum tmc_status tmc_tmx_prop_fn (void *data, const char *type,
+                                         const char *value,
+                                         struct tmc_error *err);
+typedef enum tmc_status tmc_tmx_unit_end_fn (void *data,
+                                             struct tmc_error *err);
+
 struct tmc_tmx_read_opts {
   tmc_tmx_header_fn *header;  /* may be NULL */
   tmc_tmx_unit_fn *unit;      /* may be NULL */
-  void *data;                 /* passed to both */
+  tmc_tmx_variant_fn *variant;     /* may be NULL; see above */
+  tmc_tmx_prop_fn *unit_prop;      /* may be NULL */
+  tmc_tmx_unit_end_fn *unit_end;   /* may be NULL */
+  void *data;                 /* passed to all of them */
   /* Warnings about lenient reading; may be NULL.  */
   const struct tmc_warn_handler *warn;
   /* When not NULL, validate: every violation of TMX 1.4b goes here (with
@@ -476,6 +496,15 @@ enum tmc_status tmc_tmx_stats_add (struct tmc_tmx_stats *stats,
 enum tmc_status tmc_tmx_stats_merge (struct tmc_tmx_stats *to,
                                      const struct tmc_tmx_stats *from,
                                      struct tmc_error *err);
+
+/* Count the units of the TMX file PATH ("-" = standard input) into
+   STATS, as a stream with the light callbacks: memory stays flat
+   whatever the size of the file.  Reading warnings go to WARN (may be
+   NULL).  Errors as tmc_tmx_read_stream.  */
+enum tmc_status tmc_tmx_stats_file (const char *path,
+                                    struct tmc_tmx_stats *stats,
+                                    const struct tmc_warn_handler *warn,
+                                    struct tmc_error *err);
 
 /* The number of words and characters of the LEN bytes of UTF-8 at S, as
    tmc_tmx_stats counts them.  */

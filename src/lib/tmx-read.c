@@ -117,6 +117,10 @@ struct reader {
   struct tmc_buf prop_type, prop_lang;
   int prop_has_lang;
   int positions;       /* give units and segments their line and column */
+  int light;           /* no units built: the variant, prop, unit_end
+                          callbacks instead */
+  size_t unit_tuvs;    /* variants of the unit so far */
+  int unit_src_found;  /* one of them is in the unit's source language */
 
   struct kind kinds[MAX_KINDS];
   size_t n_kinds;
@@ -253,6 +257,32 @@ report_counts (struct reader *r)
 
 /* ------------------------------------------------------------------ */
 /* Small helpers.  */
+
+/* Append N bytes at S to B: tmc_buf_append with the common case
+   inline.  */
+static inline int
+buf_add (struct tmc_buf *b, const char *s, size_t n)
+{
+  if (b->data != NULL && n < b->cap - b->len)
+    {
+      memcpy (b->data + b->len, s, n);
+      b->len += n;
+      b->data[b->len] = '\0';
+      return 0;
+    }
+  return tmc_buf_append (b, s, n);
+}
+
+/* 1 when the N bytes at S are XML white space (what separates elements);
+   else whether they are any white space at all.  */
+static inline int
+blank (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+      return tmc_tmx_all_space (s + i, n - i);
+  return 1;
+}
 
 static const char *
 attr_get (const XML_Char **atts, const char *name)
@@ -486,17 +516,20 @@ deliver_header (struct reader *r)
 static void
 start_tu (struct reader *r, const XML_Char **atts)
 {
-  tmc_tu_init (&r->tu);
+  if (!r->light)
+    tmc_tu_init (&r->tu);
   r->in_tu = 1;
   r->tu_line = r->positions ? cur_line (r) : 0;
   r->tu_col = r->positions ? cur_col (r) : 0;
   r->unit_bytes = 0;
+  r->unit_tuvs = 0;
+  r->unit_src_found = 0;
   for (int i = 0; atts[i]; i += 2)
     {
       const char *n = atts[i], *v = atts[i + 1];
       int bad = 0;
       if (!strcmp (n, "tuid"))
-        bad = set_str (&r->tu.tuid, v);
+        bad = r->light ? 0 : set_str (&r->tu.tuid, v);
       else if (!strcmp (n, "srclang"))
         {
           bad = set_str (&r->tu.srclang, v);
@@ -509,7 +542,7 @@ start_tu (struct reader *r, const XML_Char **atts)
             check_unit_attr (r, "tu", n, v);
           else
             unknown_attr (r, "tu", n);
-          bad = tmc_meta_add_attr (&r->tu.meta, n, v);
+          bad = r->light ? 0 : tmc_meta_add_attr (&r->tu.meta, n, v);
         }
       if (bad)
         {
@@ -525,8 +558,15 @@ start_tuv (struct reader *r, const XML_Char **atts)
   tmc_buf_reset (&r->tuv_lang);
   memset (&r->tuv_meta, 0, sizeof r->tuv_meta);
   r->tuv_seg = 0;
-  const char *xml_lang = attr_get (atts, "xml:lang");
-  const char *lang = attr_get (atts, "lang");
+  const char *xml_lang = NULL, *lang = NULL;
+  int others = 0;
+  for (int i = 0; atts[i]; i += 2)
+    if (strcmp (atts[i], "xml:lang") == 0)
+      xml_lang = atts[i + 1];
+    else if (strcmp (atts[i], "lang") == 0)
+      lang = atts[i + 1];
+    else
+      others = 1;
   if (xml_lang == NULL && lang != NULL)
     {
       if (!r->old_version || validating (r))
@@ -549,7 +589,7 @@ start_tuv (struct reader *r, const XML_Char **atts)
           return;
         }
     }
-  for (int i = 0; atts[i]; i += 2)
+  for (int i = 0; others && atts[i]; i += 2)
     {
       const char *n = atts[i], *v = atts[i + 1];
       if (!strcmp (n, "xml:lang") || !strcmp (n, "lang"))
@@ -1096,6 +1136,38 @@ end_seg (struct reader *r)
     }
 }
 
+/* 1 when LANG is the source language of the unit being read (its own
+   srclang, else the header's), compared as canonical tags so that a
+   malformed srclang ("en_US") is reported once, where it is.  */
+static int
+is_source (const struct reader *r, const char *lang)
+{
+  const char *src = r->tu.srclang ? r->tu.srclang : r->srclang;
+  if (src == NULL || strcmp (src, "*all*") == 0)
+    return 1;
+  if (tmc_tmx_streq_ci (lang, src))
+    return 1;
+  char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
+  tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
+  tmc_tmx_lang_canonical (lang, NULL, have, sizeof have);
+  return tmc_tmx_streq_ci (have, want);
+}
+
+/* Stop with what callback returned, when it was not TMC_OK.  */
+static void
+callback_status (struct reader *r, enum tmc_status st,
+                 const struct tmc_error *e)
+{
+  if (st != TMC_OK && !r->stopped)
+    {
+      r->stopped = 1;
+      r->status = st;
+      r->e = *e;
+      r->e.status = st;
+      XML_StopParser (r->p, XML_FALSE);
+    }
+}
+
 static void
 end_tuv (struct reader *r)
 {
@@ -1106,6 +1178,24 @@ end_tuv (struct reader *r)
     }
   if (r->tuv_lang.len == 0)
     goto done;
+  r->unit_tuvs++;
+  if (!r->unit_src_found)
+    r->unit_src_found = is_source (r, r->tuv_lang.data);
+  r->stats.tuvs++;
+  if (r->light)
+    {
+      if (r->opts->variant)
+        {
+          struct tmc_error e;
+          tmc_error_clear (&e);
+          callback_status (r, r->opts->variant (r->opts->data,
+                                                r->tuv_lang.data,
+                                                r->seg_text.data
+                                                ? r->seg_text.data : "",
+                                                r->seg_text.len, &e), &e);
+        }
+      goto done;
+    }
   struct tmc_tuv *v = tmc_tu_add_tuv (&r->tu, r->tuv_lang.data,
                                       r->seg_text.data ? r->seg_text.data : "",
                                       r->seg_text.len);
@@ -1122,7 +1212,6 @@ end_tuv (struct reader *r)
       if (v->markup == NULL)
         fail_nomem (r);
     }
-  r->stats.tuvs++;
 done:
   tmc_tmx_meta_free (&r->tuv_meta);  /* when it was not moved */
   tmc_buf_reset (&r->tuv_lang);
@@ -1132,57 +1221,35 @@ static void
 end_tu (struct reader *r)
 {
   struct tmc_tu *tu = &r->tu;
-  if (tu->n_tuvs == 0)
+  if (r->unit_tuvs == 0)
     report (r, 1, r->tu_line, r->tu_col, _("<tu> has no <tuv>"));
   else
     {
-      if (tu->n_tuvs == 1)
+      if (r->unit_tuvs == 1)
         report (r, 0, r->tu_line, r->tu_col,
                 _("unit with a single variant: nothing to translate"));
-      const char *src = tu->srclang ? tu->srclang : r->srclang;
-      if (src && strcmp (src, "*all*") != 0)
-        {
-          /* Compared as canonical tags: a malformed srclang ("en_US") is
-             reported once, where it is.  */
-          size_t i;
-          for (i = 0; i < tu->n_tuvs; i++)
-            if (tmc_tmx_streq_ci (tu->tuvs[i].lang, src))
-              break;
-          if (i == tu->n_tuvs)
-            {
-              char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
-              tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
-              for (i = 0; i < tu->n_tuvs; i++)
-                {
-                  tmc_tmx_lang_canonical (tu->tuvs[i].lang, NULL, have,
-                                          sizeof have);
-                  if (tmc_tmx_streq_ci (have, want))
-                    break;
-                }
-            }
-          if (i == tu->n_tuvs)
-            report (r, 1, r->tu_line, r->tu_col,
-                    _("unit has no variant in its source language %s"), src);
-        }
+      if (!r->unit_src_found)
+        report (r, 1, r->tu_line, r->tu_col,
+                _("unit has no variant in its source language %s"),
+                tu->srclang ? tu->srclang : r->srclang);
     }
   r->stats.units++;
   r->in_tu = 0;
+  struct tmc_error e;
+  tmc_error_clear (&e);
   if (r->opts->unit)
+    callback_status (r, r->opts->unit (r->opts->data, tu, r->tu_line,
+                                       r->tu_col, &e), &e);
+  else if (r->light && r->opts->unit_end)
+    callback_status (r, r->opts->unit_end (r->opts->data, &e), &e);
+  if (r->light)
     {
-      struct tmc_error e;
-      tmc_error_clear (&e);
-      enum tmc_status st = r->opts->unit (r->opts->data, tu, r->tu_line,
-                                          r->tu_col, &e);
-      if (st != TMC_OK && !r->stopped)
-        {
-          r->stopped = 1;
-          r->status = st;
-          r->e = e;
-          r->e.status = st;
-          XML_StopParser (r->p, XML_FALSE);
-        }
+      /* Only the srclang is kept in light mode.  */
+      free (tu->srclang);
+      tu->srclang = NULL;
     }
-  tmc_tu_destroy (tu);
+  else
+    tmc_tu_destroy (tu);
 }
 
 static void XMLCALL
@@ -1229,7 +1296,20 @@ on_end (void *data, const XML_Char *name)
         struct tmc_meta *m = owner_meta (r);
         const char *t = r->text.data ? r->text.data : "";
         int bad = 0;
-        if (m && f->el == E_PROP)
+        if (r->light)
+          {
+            /* Only the unit's props, to the prop callback.  */
+            if (f->el == E_PROP && m == &r->tu.meta && r->opts->unit_prop)
+              {
+                struct tmc_error e;
+                tmc_error_clear (&e);
+                callback_status (r, r->opts->unit_prop (r->opts->data,
+                                                        r->prop_type.data
+                                                        ? r->prop_type.data
+                                                        : "", t, &e), &e);
+              }
+          }
+        else if (m && f->el == E_PROP)
           bad = tmc_meta_add_prop (m, r->prop_type.data ? r->prop_type.data
                                                         : "",
                                    r->prop_has_lang ? r->prop_lang.data
@@ -1274,7 +1354,7 @@ on_text (void *data, const XML_Char *s, int len)
         size_t before = r->seg_markup.len, dropped = 0;
         if ((r->seg_inline
              && tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0)
-            || (r->code_depth == 0 && tmc_buf_append (&r->seg_text, s, n)))
+            || (r->code_depth == 0 && buf_add (&r->seg_text, s, n)))
           {
             fail_nomem (r);
             return;
@@ -1285,13 +1365,13 @@ on_text (void *data, const XML_Char *s, int len)
       }
     case E_PROP:
     case E_NOTE:
-      if (tmc_buf_append (&r->text, s, n) != 0)
+      if (buf_add (&r->text, s, n) != 0)
         fail_nomem (r);
       else if (r->in_tu)
         grow_unit (r, n);
       return;
     default:
-      if (!f->text_warned && !tmc_tmx_all_space (s, n))
+      if (!f->text_warned && !blank (s, n))
         {
           f->text_warned = 1;
           report (r, 1, 0, 0, _("text is not allowed in <%s>: ignored"),
@@ -1516,6 +1596,8 @@ reader_init (struct reader *r, const char *name,
                                      : DEFAULT_MAX_UNIT;
   r->chunk = DEFAULT_CHUNK;
   r->positions = !(opts->flags & TMC_TMX_READ_NO_POSITIONS);
+  r->light = opts->unit == NULL
+             && (opts->variant || opts->unit_prop || opts->unit_end);
   r->stack = calloc (r->max_depth + 1, sizeof *r->stack);
   r->p = XML_ParserCreate (NULL);
   if (r->stack == NULL || r->p == NULL)

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unictype.h>
 
 #include "internal.h"
 #include "tmx-internal.h"
@@ -628,16 +627,42 @@ tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
           unsigned char c = s[i];
           if (c < 0x80)
             {
-              if (ascii_plain (c, attr))
+              if (!ascii_plain (c, attr))
+                break;
+              i++;
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+              /* Then eight plain ASCII bytes at a time: none below 0x20,
+                 none with bit 7 set, none of & < > (or " in
+                 attributes).  */
+              while (i + 8 <= n)
                 {
-                  i++;
-                  continue;
+                  uint64_t x;
+                  memcpy (&x, s + i, 8);
+                  const uint64_t ones = 0x0101010101010101ULL;
+                  const uint64_t high = 0x8080808080808080ULL;
+                  uint64_t amp = x ^ ('&' * ones), lt = x ^ ('<' * ones);
+                  uint64_t gt = x ^ ('>' * ones), qt = x ^ ('"' * ones);
+                  uint64_t stop = (x | ((x - 0x20 * ones) & ~x)
+                                   | ((amp - ones) & ~amp)
+                                   | ((lt - ones) & ~lt)
+                                   | ((gt - ones) & ~gt)
+                                   | (attr ? (qt - ones) & ~qt : 0)) & high;
+                  if (stop)
+                    break;
+                  i += 8;
                 }
-              break;
+#endif
+              continue;
             }
-          if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+          /* Two-byte sequences (Latin letters with diacritics, Arabic
+             script) are always allowed.  */
+          if (c >= 0xC2 && c <= 0xDF && i + 1 < n
+              && (s[i + 1] & 0xC0) == 0x80)
             {
               i += 2;
+              while (i + 1 < n && s[i] >= 0xC2 && s[i] <= 0xDF
+                     && (s[i + 1] & 0xC0) == 0x80)
+                i += 2;
               continue;
             }
           unsigned int uc;
@@ -824,313 +849,14 @@ tmc_tmx_unit_attr_ok (const char *name, int tuv)
 /* ------------------------------------------------------------------ */
 /* Statistics.  */
 
-/* The length of the UTF-8 sequence that starts with the byte B (1 for
-   a stray byte).  */
-static inline size_t
-utf8_len (unsigned char b)
-{
-  return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
-/* What tmc_tmx_count_text makes of a byte: 0 nothing (ASCII
-   punctuation, a continuation byte), 1 ASCII white space, 2 ASCII letter
-   or digit, 3 a lead byte that may start a Unicode space (C2, E1, E2,
-   E3), 4 another lead byte.  */
-static const unsigned char count_class[256] = {
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-  0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-  0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-};
-
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-
-/* The number of UTF-8 continuation bytes in the N bytes at S, eight at a
-   time: a byte 10xxxxxx has bit 7 set and bit 6 clear.  The per-byte
-   counts are summed every 31 words, before a byte can overflow.  */
-static size_t
-count_continuation (const unsigned char *s, size_t n)
-{
-  size_t c = 0, i = 0;
-  while (i + 8 <= n)
-    {
-      uint64_t acc = 0;
-      for (int k = 0; k < 31 && i + 8 <= n; k++, i += 8)
-        {
-          uint64_t x;
-          memcpy (&x, s + i, 8);
-          acc += (x & ~(x << 1) & HIGH) >> 7;
-        }
-      c += (size_t) ((acc * ONES) >> 56);
-    }
-  for (; i < n; i++)
-    c += (s[i] & 0xC0) == 0x80;
-  return c;
-}
-
-/* Flags (bit 7 of a byte) the bytes of X that may end a word: those below
-   0x21, and the lead bytes C2 and E0 to E3.  The lowest flag is exact;
-   flags above it may be false.  */
-static inline uint64_t
-stop_mask (uint64_t x)
-{
-  uint64_t low = (x - 0x21 * ONES) & ~x & HIGH;
-  uint64_t e = (x & (0xFC * ONES)) ^ (0xE0 * ONES);
-  uint64_t c = x ^ (0xC2 * ONES);
-  return low | ((e - ONES) & ~e & HIGH) | ((c - ONES) & ~c & HIGH);
-}
-
-/* 1 when the character at S (N bytes left) is a word character (a
-   letter, digit or mark) and 0 when not; *SPACE is set when it is white
-   space.  *LEN is its length.  */
-static int
-classify_char (const unsigned char *s, size_t n, int *space, size_t *len)
-{
-  unsigned int c;
-  *len = tmc_tmx_utf8_next (s, n, &c);
-  if (*len == 0)
-    {
-      *len = 1;
-      *space = 0;
-      return 0;
-    }
-  *space = tmc_tmx_is_space (c);
-  return !*space && (uc_is_alnum (c)
-                     || uc_is_general_category (c, UC_CATEGORY_M));
-}
-
-void
-tmc_tmx_count_text (const char *str, size_t n, size_t *words, size_t *chars)
-{
-  /* Characters are the bytes that do not continue a sequence.  A word is
-     a run of characters between white space with a letter, digit or
-     mark in it: once a run has one, only what may end it is looked at
-     (ASCII white space and the lead bytes of the Unicode spaces).  */
-  const unsigned char *s = (const unsigned char *) str;
-  size_t w = 0, i = 0;
-  while (i < n)
-    {
-      /* Between words: skip white space.  */
-      unsigned k = count_class[s[i]];
-      if (k == 1)
-        {
-          i++;
-          continue;
-        }
-      int space = 0;
-      size_t len = 1;
-      if (k >= 3)
-        {
-          int wordy = classify_char (s + i, n - i, &space, &len);
-          if (space)
-            {
-              i += len;
-              continue;
-            }
-          k = wordy ? 2 : 0;
-        }
-      /* A run begins.  Until it has a word character, look at each.  */
-      i += len;
-      while (k != 2)
-        {
-          if (i >= n)
-            goto done;
-          k = count_class[s[i]];
-          len = 1;
-          if (k == 1)
-            break;
-          if (k >= 3)
-            {
-              int wordy = classify_char (s + i, n - i, &space, &len);
-              if (space)
-                break;
-              k = wordy ? 2 : 0;
-            }
-          i += len;
-        }
-      if (k != 2)
-        continue;  /* the run ended without a word character */
-      w++;
-      /* The rest of the word.  */
-      for (;;)
-        {
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-          while (i + 8 <= n)
-            {
-              uint64_t x;
-              memcpy (&x, s + i, 8);
-              uint64_t m = stop_mask (x);
-              if (m)
-                {
-                  i += (size_t) __builtin_ctzll (m) >> 3;
-                  break;
-                }
-              i += 8;
-            }
-#endif
-          while (i < n && s[i] > ' ' && s[i] != 0xC2
-                 && (s[i] < 0xE0 || s[i] > 0xE3))
-            i++;
-          if (i >= n || count_class[s[i]] == 1)
-            break;
-          if (s[i] <= ' ')
-            {
-              i++;  /* a control character: part of the word */
-              continue;
-            }
-          classify_char (s + i, n - i, &space, &len);
-          if (space)
-            break;
-          i += len;
-        }
-    }
-done:
-  *words = w;
-  *chars = n - count_continuation (s, n);
-}
-
-void
-tmc_tmx_stats_init (struct tmc_tmx_stats *st)
-{
-  memset (st, 0, sizeof *st);
-}
-
-void
-tmc_tmx_stats_destroy (struct tmc_tmx_stats *st)
-{
-  free (st->langs);
-  for (size_t i = 0; i < st->n_shapes; i++)
-    free (st->shapes[i].shape);
-  free (st->shapes);
-  tmc_tmx_stats_init (st);
-}
-
-static struct tmc_tmx_lang_stats *
-stats_lang (struct tmc_tmx_stats *st, const char *tag)
-{
-  /* Most tags are written as they are kept.  */
-  for (size_t i = 0; i < st->n_langs; i++)
-    if (strcmp (st->langs[i].tag, tag) == 0)
-      return &st->langs[i];
-  char canon[TMC_TMX_TAG_MAX];
-  tmc_tmx_lang_canonical (tag, NULL, canon, sizeof canon);
-  for (size_t i = 0; i < st->n_langs; i++)
-    if (strcmp (st->langs[i].tag, canon) == 0)
-      return &st->langs[i];
-  if (tmc_grow ((void **) &st->langs, &st->langs_cap, st->n_langs + 1,
-                sizeof *st->langs) != 0)
-    return NULL;
-  struct tmc_tmx_lang_stats *l = &st->langs[st->n_langs++];
-  memset (l, 0, sizeof *l);
-  memcpy (l->tag, canon, sizeof l->tag);
-  return l;
-}
-
-static int
-stats_shape (struct tmc_tmx_stats *st, const char *shape, size_t count)
-{
-  for (size_t i = 0; i < st->n_shapes; i++)
-    if ((shape == NULL && st->shapes[i].shape == NULL)
-        || (shape && st->shapes[i].shape
-            && strcmp (shape, st->shapes[i].shape) == 0))
-      {
-        st->shapes[i].units += count;
-        return 0;
-      }
-  if (tmc_grow ((void **) &st->shapes, &st->shapes_cap, st->n_shapes + 1,
-                sizeof *st->shapes) != 0)
-    return -1;
-  char *copy = NULL;
-  if (shape && (copy = tmc_strdup (shape)) == NULL)
-    return -1;
-  st->shapes[st->n_shapes].shape = copy;
-  st->shapes[st->n_shapes].units = count;
-  st->n_shapes++;
-  return 0;
-}
-
-enum tmc_status
-tmc_tmx_stats_add (struct tmc_tmx_stats *st, const struct tmc_tu *tu,
-                   struct tmc_error *err)
-{
-  st->units++;
-  for (size_t i = 0; i < tu->n_tuvs; i++)
-    {
-      const struct tmc_tuv *v = &tu->tuvs[i];
-      struct tmc_tmx_lang_stats *l = stats_lang (st, v->lang ? v->lang : "");
-      if (l == NULL)
-        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                              _("out of memory"));
-      size_t w, c;
-      tmc_tmx_count_text (v->text, strlen (v->text), &w, &c);
-      l->tuvs++;
-      l->words += w;
-      l->chars += c;
-      st->tuvs++;
-    }
-  if (stats_shape (st, tmc_meta_prop (&tu->meta, TMC_TMX_PROP_BEAD), 1) != 0)
-    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  double score;
-  int r = tmc_tmx_unit_score (tu, &score);
-  if (r < 0 || (r > 0 && score > 1))
-    st->bad_scores++;
-  else if (r > 0)
-    {
-      int bin = (int) (score * TMC_TMX_SCORE_BINS);
-      if (bin >= TMC_TMX_SCORE_BINS)
-        bin = TMC_TMX_SCORE_BINS - 1;
-      st->score_bins[bin]++;
-      st->scored++;
-    }
-  return TMC_OK;
-}
-
-enum tmc_status
-tmc_tmx_stats_merge (struct tmc_tmx_stats *to,
-                     const struct tmc_tmx_stats *from, struct tmc_error *err)
-{
-  to->units += from->units;
-  to->tuvs += from->tuvs;
-  for (size_t i = 0; i < from->n_langs; i++)
-    {
-      struct tmc_tmx_lang_stats *l = stats_lang (to, from->langs[i].tag);
-      if (l == NULL)
-        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                              _("out of memory"));
-      l->tuvs += from->langs[i].tuvs;
-      l->words += from->langs[i].words;
-      l->chars += from->langs[i].chars;
-    }
-  for (size_t i = 0; i < from->n_shapes; i++)
-    if (stats_shape (to, from->shapes[i].shape, from->shapes[i].units) != 0)
-      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                            _("out of memory"));
-  to->scored += from->scored;
-  to->bad_scores += from->bad_scores;
-  for (int i = 0; i < TMC_TMX_SCORE_BINS; i++)
-    to->score_bins[i] += from->score_bins[i];
-  return TMC_OK;
-}
-
 /* ------------------------------------------------------------------ */
 /* Freeing parts of a translation memory.  */
 
 void
 tmc_tmx_meta_free (struct tmc_meta *m)
 {
+  if (m->attrs == NULL && m->props == NULL && m->notes == NULL)
+    return;
   /* tm.c keeps its meta destructor private; a unit's destroys it.  */
   struct tmc_tu tu;
   tmc_tu_init (&tu);

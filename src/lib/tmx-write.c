@@ -16,6 +16,7 @@
 #include "tmx-internal.h"
 
 #define FLUSH_AT (256 * 1024)
+#define TAG_CACHE 4
 
 struct tmc_tmx_writer {
   FILE *fp;
@@ -40,6 +41,14 @@ struct tmc_tmx_writer {
   size_t n_warned, warned_cap;
   XML_Parser markup_parser;
   const char *cur_tuid;  /* the unit being written, for messages */
+  /* Tags made canonical lately: raw tag and result.  */
+  struct {
+    char raw[TMC_TMX_TAG_MAX];
+    char canon[TMC_TMX_TAG_MAX];
+    char primary[16];  /* of canon */
+    int kept;          /* lang_kept (raw) */
+  } tag_cache[TAG_CACHE];
+  unsigned tag_cache_next;
   size_t n_added;        /* units given to the writer */
   /* The variants of the unit being written: tag and whether kept.  */
   struct wtuv {
@@ -194,11 +203,30 @@ flush_out (tmc_tmx_writer *w, struct tmc_error *err)
 /* ------------------------------------------------------------------ */
 /* Building blocks.  */
 
+/* Append the N bytes at S: tmc_buf_append with the common case
+   inline.  */
+static inline int
+put_n (tmc_tmx_writer *w, const char *s, size_t n)
+{
+  struct tmc_buf *b = &w->out;
+  if (b->data != NULL && n < b->cap - b->len)
+    {
+      memcpy (b->data + b->len, s, n);
+      b->len += n;
+      b->data[b->len] = '\0';
+      return 0;
+    }
+  return tmc_buf_append (b, s, n);
+}
+
 static int
 put (tmc_tmx_writer *w, const char *s)
 {
-  return tmc_buf_puts (&w->out, s);
+  return put_n (w, s, strlen (s));
 }
+
+/* Append a string literal.  */
+#define PUT_LIT(w, lit) put_n ((w), (lit), sizeof (lit) - 1)
 
 /* Append escaped text.  Returns 0, or a status with ERR filled.  */
 static enum tmc_status
@@ -228,7 +256,7 @@ static enum tmc_status
 put_attr (tmc_tmx_writer *w, const char *name, const char *value,
           struct tmc_error *err)
 {
-  if (tmc_buf_putc (&w->out, ' ') || put (w, name) || put (w, "=\""))
+  if (PUT_LIT (w, " ") || put (w, name) || PUT_LIT (w, "=\""))
     return nomem (err);
   enum tmc_status st = put_escaped (w, value, strlen (value), 1, err);
   if (st != TMC_OK)
@@ -297,7 +325,7 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
   for (size_t i = 0; i < m->n_props; i++)
     {
       const struct tmc_prop *p = &m->props[i];
-      if (put (w, indent) || put (w, "<prop"))
+      if (put (w, indent) || PUT_LIT (w, "<prop"))
         return nomem (err);
       enum tmc_status st = put_attr (w, "type", p->type, err);
       if (st == TMC_OK)
@@ -311,23 +339,23 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
         }
       if (st != TMC_OK)
         return st;
-      if (put (w, ">"))
+      if (PUT_LIT (w, ">"))
         return nomem (err);
       st = put_escaped (w, p->value, strlen (p->value), 0, err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "</prop>\n"))
+      if (PUT_LIT (w, "</prop>\n"))
         return nomem (err);
     }
   for (size_t i = 0; i < m->n_notes; i++)
     {
-      if (put (w, indent) || put (w, "<note>"))
+      if (put (w, indent) || PUT_LIT (w, "<note>"))
         return nomem (err);
       enum tmc_status st = put_escaped (w, m->notes[i], strlen (m->notes[i]),
                                         0, err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "</note>\n"))
+      if (PUT_LIT (w, "</note>\n"))
         return nomem (err);
     }
   return TMC_OK;
@@ -404,20 +432,20 @@ write_header (tmc_tmx_writer *w, struct tmc_error *err)
                        h->meta.attrs[i].value);
   if (h->meta.n_props + h->meta.n_notes == 0)
     {
-      if (put (w, "/>\n"))
+      if (PUT_LIT (w, "/>\n"))
         return nomem (err);
     }
   else
     {
-      if (put (w, ">\n"))
+      if (PUT_LIT (w, ">\n"))
         return nomem (err);
       enum tmc_status st = put_props (w, &h->meta, "    ", err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "  </header>\n"))
+      if (PUT_LIT (w, "  </header>\n"))
         return nomem (err);
     }
-  if (put (w, "  <body>\n"))
+  if (PUT_LIT (w, "  <body>\n"))
     return nomem (err);
   w->header_written = 1;
   return TMC_OK;
@@ -608,7 +636,7 @@ markup_start (void *data, const XML_Char *name, const XML_Char **atts)
         continue;
       markup_attr (c, out, ok, atts[j], atts[j + 1]);
     }
-  if (put (w, ">"))
+  if (PUT_LIT (w, ">"))
     c->oom = 1;
 }
 
@@ -620,7 +648,7 @@ markup_end (void *data, const XML_Char *name)
   c->depth--;
   if (c->depth == 0 || c->pass == 0)
     return;
-  if (put (c->w, "</") || put (c->w, c->names[c->depth]) || put (c->w, ">"))
+  if (PUT_LIT (c->w, "</") || put (c->w, c->names[c->depth]) || PUT_LIT (c->w, ">"))
     c->oom = 1;
 }
 
@@ -758,11 +786,43 @@ tuv_has_text (const struct tmc_tuv *v)
   return 0;
 }
 
-static void
-canonical_tag (const tmc_tmx_writer *w, const char *tag, char *buf)
+/* The canonical form of TAG (after the language map) into BUF, its
+   primary subtag into PRIMARY (16 bytes; may be NULL), and whether the
+   writer keeps its language (lang_kept).  The same few tags come back in
+   every unit: the last ones are remembered.  */
+static int
+tag_info (tmc_tmx_writer *w, const char *tag, char *buf, char *primary)
 {
+  for (int i = 0; i < TAG_CACHE; i++)
+    if (w->tag_cache[i].raw[0] && strcmp (w->tag_cache[i].raw, tag) == 0)
+      {
+        memcpy (buf, w->tag_cache[i].canon, TMC_TMX_TAG_MAX);
+        if (primary)
+          memcpy (primary, w->tag_cache[i].primary, 16);
+        return w->tag_cache[i].kept;
+      }
   tmc_tmx_lang_canonical (tag, w->have_map ? &w->map : NULL, buf,
                           TMC_TMX_TAG_MAX);
+  char p[16];
+  tmc_lang_primary (buf, p, sizeof p);
+  if (primary)
+    memcpy (primary, p, sizeof p);
+  int kept = lang_kept (w, tag);
+  if (strlen (tag) < TMC_TMX_TAG_MAX)
+    {
+      int k = w->tag_cache_next++ % TAG_CACHE;
+      strcpy (w->tag_cache[k].raw, tag);
+      memcpy (w->tag_cache[k].canon, buf, TMC_TMX_TAG_MAX);
+      memcpy (w->tag_cache[k].primary, p, sizeof p);
+      w->tag_cache[k].kept = kept;
+    }
+  return kept;
+}
+
+static void
+canonical_tag (tmc_tmx_writer *w, const char *tag, char *buf)
+{
+  tag_info (w, tag, buf, NULL);
 }
 
 /* Decide the file's source language from the first unit written.  */
@@ -796,7 +856,9 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
     {
       const struct tmc_tuv *v = &tu->tuvs[i];
       vs[i].kept = 0;
-      if (v->lang == NULL || *v->lang == '\0' || !lang_kept (w, v->lang))
+      char p[16];
+      if (v->lang == NULL || *v->lang == '\0'
+          || !tag_info (w, v->lang, vs[i].tag, p))
         {
           filtered++;
           continue;
@@ -808,9 +870,6 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
         }
       vs[i].kept = 1;
       keep++;
-      canonical_tag (w, v->lang, vs[i].tag);
-      char p[16];
-      tmc_lang_primary (vs[i].tag, p, sizeof p);
       size_t j;
       for (j = 0; j < n_distinct; j++)
         if (strcmp (primaries[j], p) == 0)
@@ -862,7 +921,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
     src = first;
 
   enum tmc_status st;
-  if (put (w, "    <tu"))
+  if (PUT_LIT (w, "    <tu"))
     return nomem (err);
   size_t dropped_before = w->stats.chars_dropped;
   if (tu->tuid)
@@ -880,7 +939,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
   st = put_meta_attrs (w, &tu->meta, "tu", 0, err);
   if (st != TMC_OK)
     return st;
-  if (put (w, ">\n"))
+  if (PUT_LIT (w, ">\n"))
     return nomem (err);
   if (!(w->opts.flags & TMC_TMX_NO_PROPS))
     {
@@ -895,7 +954,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
       if (!vs[i].kept)
         continue;
       const struct tmc_tuv *v = &tu->tuvs[i];
-      if (put (w, "      <tuv"))
+      if (PUT_LIT (w, "      <tuv"))
         return nomem (err);
       st = put_attr (w, "xml:lang", vs[i].tag, err);
       if (st != TMC_OK)
@@ -907,15 +966,15 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
                       && v->meta.n_props + v->meta.n_notes > 0;
       if (has_props)
         {
-          if (put (w, ">\n"))
+          if (PUT_LIT (w, ">\n"))
             return nomem (err);
           st = put_props (w, &v->meta, "        ", err);
           if (st != TMC_OK)
             return st;
-          if (put (w, "        <seg>"))
+          if (PUT_LIT (w, "        <seg>"))
             return nomem (err);
         }
-      else if (put (w, "><seg>"))
+      else if (PUT_LIT (w, "><seg>"))
         return nomem (err);
       if (v->markup && *v->markup)
         st = put_markup (w, v->markup, tu->tuid, err);
@@ -927,7 +986,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
         return nomem (err);
       w->stats.tuvs++;
     }
-  if (put (w, "    </tu>\n"))
+  if (PUT_LIT (w, "    </tu>\n"))
     return nomem (err);
   if (w->stats.chars_dropped != dropped_before && w->first_dropped_tuid == NULL
       && tu->tuid)
@@ -1066,7 +1125,7 @@ tmc_tmx_writer_finish (tmc_tmx_writer *w, struct tmc_tmx_write_stats *stats,
         choose_srclang (w, "en");
       st = write_header (w, err);
     }
-  if (st == TMC_OK && put (w, "  </body>\n</tmx>\n"))
+  if (st == TMC_OK && PUT_LIT (w, "  </body>\n</tmx>\n"))
     st = nomem (err);
   if (st == TMC_OK)
     st = flush_out (w, err);

@@ -2,10 +2,11 @@
    writer of libtmconv, for 'make bench' (tests/bench/bench-30-tmx.sh).
 
      tmx-gen BYTES OUT.tmx
+     tmx-gen -u UNITS OUT.tmx
 
    Units of made-up Azerbaijani, Persian and English sentences (a fixed
    seed, so every run writes the same file) with x-doc, x-bead and x-score
-   properties, until about BYTES bytes are written.  Prints the number of
+   properties, until about BYTES bytes, or UNITS units, are written.  Prints the number of
    units and bytes.  The time it takes is the writer's speed: the text is
    made from word lists and costs little.  */
 
@@ -46,27 +47,42 @@ next (unsigned n)
   return (unsigned) (rng % n);
 }
 
+/* N words of WORDS and END into BUF (large enough: 24 words of at most
+   30 bytes).  */
 static void
-sentence (char *buf, size_t size, const char *const *words, size_t n_words,
-          unsigned n, const char *end)
+sentence (char *buf, const char *const *words, size_t n_words, unsigned n,
+          const char *end)
 {
-  size_t len = 0;
-  buf[0] = '\0';
+  char *p = buf;
   for (unsigned i = 0; i < n; i++)
-    len += (size_t) snprintf (buf + len, size - len, "%s%s", i ? " " : "",
-                              words[next ((unsigned) n_words)]);
-  snprintf (buf + len, size - len, "%s", end);
+    {
+      const char *w = words[next ((unsigned) n_words)];
+      size_t len = strlen (w);
+      if (i)
+        *p++ = ' ';
+      memcpy (p, w, len);
+      p += len;
+    }
+  strcpy (p, end);
 }
 
 int
 main (int argc, char **argv)
 {
-  if (argc != 3)
+  long long target = 0, max_units = 0;
+  if (argc == 4 && strcmp (argv[1], "-u") == 0)
     {
-      fprintf (stderr, "usage: tmx-gen BYTES OUT.tmx\n");
+      max_units = atoll (argv[2]);
+      target = (long long) 1 << 62;
+      argv++;
+    }
+  else if (argc == 3)
+    target = atoll (argv[1]);
+  else
+    {
+      fprintf (stderr, "usage: tmx-gen BYTES OUT.tmx | -u UNITS OUT.tmx\n");
       return 2;
     }
-  long long target = atoll (argv[1]);
   FILE *fp = fopen (argv[2], "w");
   if (fp == NULL)
     {
@@ -92,16 +108,17 @@ main (int argc, char **argv)
   unsigned long long units = 0;
   long long written = 0;
   char az[1024], fa[1024], en[1024], doc[32], score[8];
-  while (written < target)
+  while (written < target
+         && (max_units == 0 || (long long) units < max_units))
     {
       struct tmc_tu tu;
       tmc_tu_init (&tu);
       snprintf (doc, sizeof doc, "rep%05llu", units / 40);
       tu.tuid = tmc_tmx_make_tuid (doc, (size_t) (units % 40) + 1);
       unsigned n = 6 + next (18);
-      sentence (az, sizeof az, az_words, 27, n, ".");
-      sentence (fa, sizeof fa, fa_words, 27, n + next (3), ".");
-      sentence (en, sizeof en, en_words, 27, n + next (4), ".");
+      sentence (az, az_words, 27, n, ".");
+      sentence (fa, fa_words, 27, n + next (3), ".");
+      sentence (en, en_words, 27, n + next (4), ".");
       tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_DOC, NULL, doc);
       tmc_meta_add_prop (&tu.meta, TMC_TMX_PROP_BEAD, NULL,
                          next (10) ? "1-1-1" : "1-2-1");

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "lib/tmx-internal.h"
 #include "test.h"
 #include "tmconv/tmx.h"
 
@@ -929,6 +930,160 @@ TEST (read_warnings_counted_once)
 }
 
 /* ------------------------------------------------------------------ */
+/* The fast paths against plain references, on random strings.  */
+
+static const char *const pieces[] = {
+  "a", "Z", "7", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\x01",
+  "\x1f", "ə", "ی", "\xe2\x80\x8c" /* ZWNJ */, "\xc2\xa0" /* NBSP */,
+  "\xe2\x80\x83" /* em space */, "€", "𝔸", "\xef\xbf\xbe" /* U+FFFE */,
+  "\xcc\x81" /* combining acute */, "-", "."
+};
+
+static unsigned long long rnd = 0x9E3779B97F4A7C15ULL;
+
+static unsigned
+rand_below (unsigned n)
+{
+  rnd ^= rnd << 13;
+  rnd ^= rnd >> 7;
+  rnd ^= rnd << 17;
+  return (unsigned) (rnd % n);
+}
+
+/* A random string of COUNT pieces into BUF.  */
+static size_t
+random_text (char *buf, int count)
+{
+  size_t len = 0;
+  for (int i = 0; i < count; i++)
+    {
+      const char *p = pieces[rand_below (sizeof pieces / sizeof *pieces)];
+      memcpy (buf + len, p, strlen (p));
+      len += strlen (p);
+    }
+  buf[len] = '\0';
+  return len;
+}
+
+/* The escaping rules, one character at a time.  */
+static size_t
+ref_escape (const char *s, size_t n, int attr, char *out, size_t *dropped)
+{
+  size_t o = 0;
+  for (size_t i = 0; i < n;)
+    {
+      unsigned int c;
+      size_t len = tmc_tmx_utf8_next ((const unsigned char *) s + i, n - i,
+                                      &c);
+      const char *rep = NULL;
+      if (c == '&')
+        rep = "&amp;";
+      else if (c == '<')
+        rep = "&lt;";
+      else if (c == '>')
+        rep = "&gt;";
+      else if (c == '"' && attr)
+        rep = "&quot;";
+      else if (c == '\r')
+        rep = "&#xD;";
+      else if (c == '\n' && attr)
+        rep = "&#xA;";
+      else if (c == '\t' && attr)
+        rep = "&#x9;";
+      if (rep)
+        {
+          memcpy (out + o, rep, strlen (rep));
+          o += strlen (rep);
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+               || c == 0xFFFE || c == 0xFFFF)
+        (*dropped)++;
+      else
+        {
+          memcpy (out + o, s + i, len);
+          o += len;
+        }
+      i += len;
+    }
+  return o;
+}
+
+/* Words and characters, one character at a time.  */
+static void
+ref_count (const char *s, size_t n, size_t *words, size_t *chars)
+{
+  size_t w = 0, ch = 0;
+  int in = 0, counted = 0;
+  for (size_t i = 0; i < n;)
+    {
+      unsigned int c;
+      size_t len = tmc_tmx_utf8_next ((const unsigned char *) s + i, n - i,
+                                      &c);
+      ch++;
+      if (tmc_tmx_is_space (c))
+        in = 0;
+      else
+        {
+          if (!in)
+            in = counted = 0, in = 1;
+          int wordy = (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10))
+                      || c == 0x259 || c == 0x6CC || c == 0x1D538
+                      || c == 0x301;
+          if (wordy && !counted)
+            {
+              counted = 1;
+              w++;
+            }
+        }
+      i += len;
+    }
+  *words = w;
+  *chars = ch;
+}
+
+TEST (escape_and_count_against_reference)
+{
+  char in[512], want[4096];
+  int bad = 0;
+  for (int round = 0; round < 20000 && bad < 5; round++)
+    {
+      /* Offsets 0..7 shift the text against 8-byte words.  */
+      size_t off = (size_t) rand_below (8);
+      memset (in, 'x', off);
+      size_t n = random_text (in + off, (int) rand_below (40));
+      const char *t = in + off;
+      int attr = (int) rand_below (2);
+      size_t d1 = 0, d2 = 0;
+      size_t wn = ref_escape (t, n, attr, want, &d2);
+      struct tmc_buf b = TMC_BUF_INIT;
+      int r = tmc_tmx_escape (&b, t, n, attr, &d1);
+      if (r != 0 || b.len != wn || memcmp (b.data ? b.data : "", want, wn)
+          || d1 != d2)
+        {
+          printf ("escape differs (attr %d): \"%.*s\"\n", attr, (int) n, t);
+          bad++;
+        }
+      tmc_buf_destroy (&b);
+      size_t w1, c1, w2, c2;
+      tmc_tmx_count_text (t, n, &w1, &c1);
+      ref_count (t, n, &w2, &c2);
+      if (w1 != w2 || c1 != c2)
+        {
+          printf ("count differs: %zu/%zu words, %zu/%zu chars: \"%.*s\"\n",
+                  w1, w2, c1, c2, (int) n, t);
+          bad++;
+        }
+    }
+  CHECK_INT_EQ (bad, 0);
+  /* Not UTF-8: refused.  */
+  struct tmc_buf b = TMC_BUF_INIT;
+  size_t d = 0;
+  CHECK_INT_EQ (tmc_tmx_escape (&b, "abc\xc3(", 5, 0, &d), -1);
+  CHECK_INT_EQ (tmc_tmx_escape (&b, "\xed\xa0\x80", 3, 0, &d), -1);
+  tmc_buf_destroy (&b);
+}
+
+/* ------------------------------------------------------------------ */
 /* Statistics.  */
 
 TEST (count_text)
@@ -1016,6 +1171,7 @@ main (void)
   RUN (read_legacy_encodings);
   RUN (validate_violations);
   RUN (read_warnings_counted_once);
+  RUN (escape_and_count_against_reference);
   RUN (count_text);
   RUN (stats_units);
   return TEST_END ();
