@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -278,7 +279,16 @@ buf_add (struct tmc_buf *b, const char *s, size_t n)
 static inline int
 blank (const char *s, size_t n)
 {
-  for (size_t i = 0; i < n; i++)
+  size_t i = 0;
+  /* Indentation: eight spaces at a time.  */
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t x;
+      memcpy (&x, s + i, 8);
+      if (x != 0x2020202020202020ULL)
+        break;
+    }
+  for (; i < n; i++)
     if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
       return tmc_tmx_all_space (s + i, n - i);
   return 1;

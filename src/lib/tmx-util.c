@@ -597,15 +597,28 @@ tmc_tmx_utf8_next (const unsigned char *s, size_t n, unsigned int *c)
   return 0;
 }
 
-/* 1 when the ASCII byte C is copied as it is into text (ATTR 0) or
-   an attribute value (ATTR 1).  */
-static inline int
-ascii_plain (unsigned char c, int attr)
-{
-  if (c >= 0x20)
-    return c != '&' && c != '<' && c != '>' && (c != '"' || !attr);
-  return !attr && (c == '\t' || c == '\n');
-}
+/* What tmc_tmx_escape makes of a byte: 0 copied (ASCII), 1 escaped or
+   dropped (& < > CR, C0 controls), 2 the lead of a two-byte sequence
+   (always allowed), 3 another non-ASCII byte (checked), 4 copied in text
+   but escaped in attributes (TAB, LF, ").  */
+static const unsigned char esc_class[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
 
 int
 tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
@@ -620,18 +633,17 @@ tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
     {
       size_t start = i;
       /* A run of bytes copied as they are.  */
+      unsigned plain4 = attr ? 0 : 4;  /* class 4 is plain in text */
       for (;;)
         {
           if (i >= n)
             break;
-          unsigned char c = s[i];
-          if (c < 0x80)
+          unsigned k = esc_class[s[i]];
+          if (k == 0 || k == plain4)
             {
-              if (!ascii_plain (c, attr))
-                break;
               i++;
 #if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-              /* Then eight plain ASCII bytes at a time: none below 0x20,
+              /* Eight plain ASCII bytes at a time: none below 0x20,
                  none with bit 7 set, none of & < > (or " in
                  attributes).  */
               while (i + 8 <= n)
@@ -654,17 +666,19 @@ tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
 #endif
               continue;
             }
-          /* Two-byte sequences (Latin letters with diacritics, Arabic
-             script) are always allowed.  */
-          if (c >= 0xC2 && c <= 0xDF && i + 1 < n
-              && (s[i + 1] & 0xC0) == 0x80)
+          if (k == 2)
             {
-              i += 2;
-              while (i + 1 < n && s[i] >= 0xC2 && s[i] <= 0xDF
-                     && (s[i + 1] & 0xC0) == 0x80)
-                i += 2;
-              continue;
+              /* Two-byte sequences (Latin letters with diacritics,
+                 Arabic script) are always allowed.  */
+              if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+                {
+                  i += 2;
+                  continue;
+                }
+              break;
             }
+          if (k != 3)
+            break;
           unsigned int uc;
           size_t len = tmc_tmx_utf8_next (s + i, n - i, &uc);
           if (len == 0 || uc == 0xFFFE || uc == 0xFFFF)
