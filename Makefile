@@ -65,6 +65,8 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CMD_SRC := $(sort $(wildcard src/cmd-*.c))
 CLI_SRC := src/main.c src/cli.c $(CMD_SRC)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+# The built-in SRX rules, generated (see SRX_GEN below).
+LIB_OBJ += $(B)/gen/srx-builtin.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -85,6 +87,26 @@ all: $(B)/$(PACKAGE) $(B)/lib$(PACKAGE).a $(MO)
 $(B)/lib$(PACKAGE).a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
+
+# The built-in segmentation rules: src/data/tmconv.srx as a C array in the
+# library, so that tmconv segments without anything installed.
+SRX_GEN := $(B)/gen/srx-builtin.c
+
+$(SRX_GEN): src/data/tmconv.srx
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from src/data/tmconv.srx by the Makefile.  */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char tmc_srx_builtin_data[];'; \
+	  echo 'extern const size_t tmc_srx_builtin_size;'; \
+	  echo 'const unsigned char tmc_srx_builtin_data[] = {'; \
+	  od -An -v -tx1 src/data/tmconv.srx | \
+	    sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0 };'; \
+	  echo 'const size_t tmc_srx_builtin_size = sizeof tmc_srx_builtin_data - 1;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/srx-builtin.o: $(SRX_GEN)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/$(PACKAGE): $(CLI_OBJ) $(B)/lib$(PACKAGE).a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)

@@ -8,9 +8,13 @@
 #include "tmconv/error.h"
 #include "tmconv/io.h"
 #include "tmconv/normalize.h"
+#include "tmconv/text.h"
 #include "tmconv/doc.h"
+#include "tmconv/segment.h"
 #include "tmconv/tm.h"
 #include "tmconv/tmx.h"
+#include "tmconv/po.h"
+#include "tmconv/check.h"
 
 #ifdef __cplusplus
 extern "C" {

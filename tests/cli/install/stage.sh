@@ -4,6 +4,9 @@
 # 'make uninstall' removes every file again.
 need_cmd pkg-config cc
 stage=$PWD/stage
+# Install the plain build, also under 'make check-asan' (whose B and
+# SAN_FLAGS would otherwise reach this make through MAKEFLAGS).
+unset MAKEFLAGS MFLAGS MAKELEVEL B SAN_FLAGS
 make -s -C "$SRCDIR" install DESTDIR="$stage" PREFIX=/opt/tmc >make.log 2>&1 ||
   { echo "make install failed"; tail make.log; exit 1; }
 p=$stage/opt/tmc

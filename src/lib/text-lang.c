@@ -1,0 +1,156 @@
+/* Language tags: the languages tmconv reads, canonical tags, and the
+   language of a report by its file name.  */
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tmconv/text.h"
+
+/* Primary language subtags (ISO 639-1, -2/T, -2/B and -3 individual
+   languages) and the code tmconv uses for them.  azb (South Azerbaijani,
+   Perso-Arabic script) is left out on purpose: its rules would be
+   neither the Latin ones nor Persian.  */
+static const struct
+{
+  const char *subtag;
+  const char *code;
+} known[] = {
+  { "az", "az" }, { "aze", "az" }, { "azj", "az" },
+  { "fa", "fa" }, { "fas", "fa" }, { "per", "fa" }, { "pes", "fa" },
+  { "prs", "fa" },
+  { "en", "en" }, { "eng", "en" },
+};
+
+/* Split TAG at its first '-' or '_': the length of the primary subtag. */
+static size_t
+primary_len (const char *tag)
+{
+  return strcspn (tag, "-_");
+}
+
+/* Is TAG well formed: subtags of 1 to 8 ASCII letters or digits, the
+   first of 2 to 8 letters?  */
+static int
+well_formed (const char *tag)
+{
+  size_t i = 0, sub = 0, k = 0;
+  if (tag == NULL || *tag == '\0')
+    return 0;
+  for (;; i++)
+    {
+      char c = tag[i];
+      if (c == '\0' || c == '-' || c == '_')
+        {
+          if (k == 0 || k > 8 || (sub == 0 && k < 2))
+            return 0;
+          if (c == '\0')
+            return 1;
+          sub++;
+          k = 0;
+          continue;
+        }
+      if (sub == 0 ? !isalpha ((unsigned char) c)
+                   : !isalnum ((unsigned char) c))
+        return 0;
+      k++;
+    }
+}
+
+const char *
+tmc_lang_code (const char *tag)
+{
+  if (!well_formed (tag))
+    return NULL;
+  size_t n = primary_len (tag);
+  for (size_t i = 0; i < TMC_ARRAY_SIZE (known); i++)
+    if (strlen (known[i].subtag) == n
+        && strncasecmp (tag, known[i].subtag, n) == 0)
+      return known[i].code;
+  return NULL;
+}
+
+char *
+tmc_lang_canonical (const char *tag, char *buf, size_t size)
+{
+  if (!well_formed (tag) || size == 0)
+    return NULL;
+  const char *code = tmc_lang_code (tag);
+  size_t n = primary_len (tag);
+  size_t w = 0;
+  /* The primary subtag.  */
+  if (code != NULL)
+    {
+      size_t k = strlen (code);
+      if (k + 1 > size)
+        return NULL;
+      memcpy (buf, code, k);
+      w = k;
+    }
+  else
+    {
+      if (n + 1 > size)
+        return NULL;
+      for (size_t i = 0; i < n; i++)
+        buf[w++] = (char) tolower ((unsigned char) tag[i]);
+    }
+  const char *p = tag + n;
+  while (*p)
+    {
+      p++;  /* the separator */
+      size_t k = strcspn (p, "-_");
+      if (w + 1 + k + 1 > size)
+        return NULL;
+      buf[w++] = '-';
+      int all_alpha = 1, all_digit = 1;
+      for (size_t i = 0; i < k; i++)
+        {
+          all_alpha &= isalpha ((unsigned char) p[i]) != 0;
+          all_digit &= isdigit ((unsigned char) p[i]) != 0;
+        }
+      for (size_t i = 0; i < k; i++)
+        {
+          char c = p[i];
+          if (k == 4 && all_alpha)
+            c = (char) (i == 0 ? toupper ((unsigned char) c)
+                               : tolower ((unsigned char) c));
+          else if ((k == 2 && all_alpha) || (k == 3 && all_digit))
+            c = (char) toupper ((unsigned char) c);
+          else
+            c = (char) tolower ((unsigned char) c);
+          buf[w++] = c;
+        }
+      p += k;
+    }
+  buf[w] = '\0';
+  return buf;
+}
+
+char *
+tmc_lang_from_filename (const char *path, char *buf, size_t size)
+{
+  if (path == NULL)
+    return NULL;
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  /* The dot-separated parts, from the last to the first.  */
+  const char *end = base + strlen (base);
+  while (end > base)
+    {
+      const char *start = end;
+      while (start > base && start[-1] != '.')
+        start--;
+      size_t k = (size_t) (end - start);
+      if (k > 0 && k < 64)
+        {
+          char part[64];
+          memcpy (part, start, k);
+          part[k] = '\0';
+          if (tmc_lang_code (part) != NULL)
+            return tmc_lang_canonical (part, buf, size);
+        }
+      end = start > base ? start - 1 : base;
+    }
+  return NULL;
+}

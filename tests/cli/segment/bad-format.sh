@@ -1,0 +1,2 @@
+# --format takes text or tsv.
+tmconv segment --format=csv x.en.txt

@@ -1,0 +1,2 @@
+# A file that is not there.
+tmconv segment nothere.en.txt

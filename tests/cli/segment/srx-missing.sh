@@ -1,0 +1,3 @@
+# An SRX file that is not there.
+printf 'Hi.\n' > x.en.txt
+tmconv segment --srx=none.srx x.en.txt
