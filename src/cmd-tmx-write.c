@@ -1,6 +1,7 @@
 /* tmconv tmx convert, filter, merge: the subcommands that write TMX.  */
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,40 @@ common_option (struct common *c, int opt, const char *arg)
     }
 }
 
+/* Parse ARGV with OPTS for C's command: the common options, and the
+   command's own through EXTRA (may be NULL), which returns 1 when it took
+   OPT, 0 when not, -1 after a usage error.  -h calls USAGE_FN.  At least
+   one input file, and with ONE_INPUT exactly one.  Returns -1 to go on
+   with the files from optind, else an exit status.  */
+static int
+parse_args (struct common *c, int argc, char **argv,
+            const struct option *opts,
+            int (*extra) (struct common *, int, const char *),
+            void (*usage_fn) (void), int one_input)
+{
+  int opt;
+  while ((opt = getopt_long (argc, argv, "o:qvh", opts, NULL)) != -1)
+    {
+      if (opt == 'h')
+        {
+          usage_fn ();
+          return TMC_EXIT_OK;
+        }
+      int r = extra ? extra (c, opt, optarg) : 0;
+      if (r == 0)
+        r = common_option (c, opt, optarg);
+      if (r < 0)
+        return TMC_EXIT_ERROR;
+      if (r == 0)
+        return tmc_cli_bad_option (c->cmd);
+    }
+  if (optind >= argc)
+    return tmc_cli_usage_error (c->cmd, _("no input file"));
+  if (one_input && argc - optind > 1)
+    return tmc_cli_usage_error (c->cmd, _("one input file at a time"));
+  return -1;
+}
+
 #define COMMON_LONG_OPTIONS                                     \
   { "output", required_argument, NULL, 'o' },                   \
   { "encoding", required_argument, NULL, OPT_ENCODING },        \
@@ -245,12 +280,147 @@ struct sink {
   struct tmc_tmx_write_stats stats;
 };
 
+/* Units go from the reading thread to a writing thread in batches,
+   through a queue of at most QUEUE_LEN of them, so that reading and
+   writing overlap and memory stays flat.  */
+#define BATCH_UNITS 256
+#define QUEUE_LEN 8
+
+struct batch {
+  struct tmc_tu *tus;
+  size_t n;
+};
+
 struct pipe_state {
   struct common *c;
   struct sink *sinks;
   size_t n_sinks;
   size_t units_read, below_score;
+  /* The writing thread.  */
+  int threaded;
+  pthread_t thread;
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
+  struct batch queue[QUEUE_LEN];
+  size_t head, count;
+  int done;
+  enum tmc_status wstatus;  /* the first error in writing */
+  struct tmc_error werr;
+  struct batch cur;         /* being filled by the reader */
 };
+
+/* Warnings come from both threads: one at a time.  */
+static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+locked_warn (void *data, const struct tmc_error *w)
+{
+  (void) data;
+  pthread_mutex_lock (&warn_lock);
+  tmc_cli_warn (NULL, w);
+  pthread_mutex_unlock (&warn_lock);
+}
+
+static const struct tmc_warn_handler locked_warn_handler = { locked_warn,
+                                                             NULL };
+
+/* Write the units of B to every sink and free them; the first error is
+   kept in P->wstatus (written to under the lock).  */
+static void
+write_batch (struct pipe_state *p, struct batch *b)
+{
+  for (size_t u = 0; u < b->n; u++)
+    {
+      for (size_t i = 0; i < p->n_sinks && p->wstatus == TMC_OK; i++)
+        {
+          struct tmc_error e;
+          enum tmc_status st = tmc_tmx_writer_add (p->sinks[i].w, &b->tus[u],
+                                                   &e);
+          if (st != TMC_OK)
+            {
+              pthread_mutex_lock (&p->lock);
+              p->werr = e;
+              p->wstatus = st;
+              pthread_mutex_unlock (&p->lock);
+            }
+        }
+      tmc_tu_destroy (&b->tus[u]);
+    }
+  free (b->tus);
+  b->tus = NULL;
+  b->n = 0;
+}
+
+static void *
+writer_main (void *data)
+{
+  struct pipe_state *p = data;
+  for (;;)
+    {
+      pthread_mutex_lock (&p->lock);
+      while (p->count == 0 && !p->done)
+        pthread_cond_wait (&p->changed, &p->lock);
+      if (p->count == 0)
+        {
+          pthread_mutex_unlock (&p->lock);
+          return NULL;
+        }
+      struct batch b = p->queue[p->head];
+      p->head = (p->head + 1) % QUEUE_LEN;
+      p->count--;
+      pthread_cond_broadcast (&p->changed);
+      pthread_mutex_unlock (&p->lock);
+      write_batch (p, &b);
+    }
+}
+
+/* Hand the current batch to the writing thread (or write it, without
+   one).  Returns the first error of writing, or TMC_OK.  */
+static enum tmc_status
+push_batch (struct pipe_state *p, struct tmc_error *err)
+{
+  enum tmc_status st;
+  if (!p->threaded)
+    {
+      write_batch (p, &p->cur);
+      st = p->wstatus;
+    }
+  else
+    {
+      pthread_mutex_lock (&p->lock);
+      while (p->count == QUEUE_LEN)
+        pthread_cond_wait (&p->changed, &p->lock);
+      p->queue[(p->head + p->count) % QUEUE_LEN] = p->cur;
+      p->count++;
+      pthread_cond_broadcast (&p->changed);
+      st = p->wstatus;
+      pthread_mutex_unlock (&p->lock);
+      p->cur.tus = NULL;
+      p->cur.n = 0;
+    }
+  if (st != TMC_OK && err)
+    *err = p->werr;
+  return st;
+}
+
+/* Let the writing thread finish what is queued, and join it.  */
+static void
+stop_writer (struct pipe_state *p)
+{
+  if (p->cur.n > 0)
+    push_batch (p, NULL);
+  free (p->cur.tus);
+  p->cur.tus = NULL;
+  if (p->threaded)
+    {
+      pthread_mutex_lock (&p->lock);
+      p->done = 1;
+      pthread_cond_broadcast (&p->changed);
+      pthread_mutex_unlock (&p->lock);
+      pthread_join (p->thread, NULL);
+      p->threaded = 0;
+    }
+}
 
 static enum tmc_status
 pipe_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
@@ -264,6 +434,8 @@ pipe_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
       if (st != TMC_OK)
         return st;
     }
+  /* Without a thread, the reader writes the batches itself.  */
+  p->threaded = pthread_create (&p->thread, NULL, writer_main, p) == 0;
   return TMC_OK;
 }
 
@@ -283,18 +455,33 @@ pipe_unit (void *data, struct tmc_tu *tu, unsigned long line,
           return TMC_OK;
         }
     }
-  for (size_t i = 0; i < p->n_sinks; i++)
+  if (p->cur.tus == NULL)
     {
-      enum tmc_status st = tmc_tmx_writer_add (p->sinks[i].w, tu, err);
-      if (st != TMC_OK)
-        return st;
+      p->cur.tus = malloc (BATCH_UNITS * sizeof *p->cur.tus);
+      if (p->cur.tus == NULL)
+        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
+                              _("out of memory"));
     }
+  p->cur.tus[p->cur.n++] = *tu;
+  tmc_tu_init (tu);
+  if (p->cur.n == BATCH_UNITS)
+    return push_batch (p, err);
   return TMC_OK;
+}
+
+static void
+pipe_init (struct pipe_state *p, struct common *c)
+{
+  memset (p, 0, sizeof *p);
+  p->c = c;
+  pthread_mutex_init (&p->lock, NULL);
+  pthread_cond_init (&p->changed, NULL);
 }
 
 static void
 sinks_free (struct pipe_state *p, int abort)
 {
+  stop_writer (p);
   for (size_t i = 0; i < p->n_sinks; i++)
     {
       tmc_tmx_writer_free (p->sinks[i].w);
@@ -303,6 +490,8 @@ sinks_free (struct pipe_state *p, int abort)
       free (p->sinks[i].path);
     }
   free (p->sinks);
+  pthread_mutex_destroy (&p->lock);
+  pthread_cond_destroy (&p->changed);
 }
 
 /* Read INPUT once and write it to every sink of P.  */
@@ -317,6 +506,7 @@ run_pipe (struct pipe_state *p, const char *input)
       struct sink *s = &p->sinks[i];
       s->opts.name = strcmp (s->path, "-") == 0 ? _("standard output")
                                                 : s->path;
+      s->opts.warn = &locked_warn_handler;
       if (tmc_output_open (s->path, &s->out, &err) != TMC_OK)
         {
           tmc_cli_report (&err);
@@ -326,12 +516,19 @@ run_pipe (struct pipe_state *p, const char *input)
     }
   struct tmc_tmx_read_opts o;
   tmc_tmx_read_opts_init (&o);
-  o.warn = &tmc_cli_warn_handler;
+  o.warn = &locked_warn_handler;
   o.header = pipe_header;
   o.unit = pipe_unit;
   o.data = p;
   o.flags = TMC_TMX_READ_NO_POSITIONS;
   enum tmc_status st = tmc_tmx_read_stream (input, &o, NULL, &err);
+  /* What is queued is written; a writing error comes first.  */
+  stop_writer (p);
+  if (st == TMC_OK && p->wstatus != TMC_OK)
+    {
+      st = p->wstatus;
+      err = p->werr;
+    }
   for (size_t i = 0; st == TMC_OK && i < p->n_sinks; i++)
     {
       struct sink *s = &p->sinks[i];
@@ -410,27 +607,11 @@ tmc_tmx_cmd_convert (int argc, char **argv)
                                         { NULL, 0, NULL, 0 } };
   struct common c;
   common_init (&c, "tmx convert");
-  int opt;
-  while ((opt = getopt_long (argc, argv, "o:qvh", opts, NULL)) != -1)
-    {
-      if (opt == 'h')
-        {
-          convert_usage ();
-          return TMC_EXIT_OK;
-        }
-      int r = common_option (&c, opt, optarg);
-      if (r < 0)
-        return TMC_EXIT_ERROR;
-      if (r == 0)
-        return tmc_cli_bad_option (c.cmd);
-    }
-  if (optind >= argc)
-    return tmc_cli_usage_error (c.cmd, _("no input file"));
-  if (argc - optind > 1)
-    return tmc_cli_usage_error (c.cmd, _("one input file at a time"));
+  int r = parse_args (&c, argc, argv, opts, NULL, convert_usage, 1);
+  if (r >= 0)
+    return r;
   struct pipe_state p;
-  memset (&p, 0, sizeof p);
-  p.c = &c;
+  pipe_init (&p, &c);
   p.sinks = calloc (1, sizeof *p.sinks);
   if (p.sinks == NULL)
     {
@@ -499,6 +680,46 @@ filter_usage (void)
   tmc_cli_help_footer (stdout);
 }
 
+/* The options of filter alone; see parse_args.  */
+static int
+filter_option (struct common *c, int opt, const char *arg)
+{
+  switch (opt)
+    {
+    case OPT_LANGS:
+      return parse_langs (c, arg) == 0 ? 1 : -1;
+    case OPT_SRCLANG:
+      if (!tmc_tmx_lang_valid (arg))
+        {
+          tmc_cli_usage_error (c->cmd, _("'%s' is not a language code (for "
+                                         "example az or az-Latn-AZ)"), arg);
+          return -1;
+        }
+      c->srclang = arg;
+      return 1;
+    case OPT_MIN_SCORE:
+      if (tmc_tmx_parse_score (arg, &c->min_score) != 0 || c->min_score > 1)
+        {
+          tmc_cli_usage_error (c->cmd, _("invalid value '%s' for "
+                                         "--min-score: expected a number "
+                                         "from 0 to 1, such as 0.5"), arg);
+          return -1;
+        }
+      c->have_min_score = 1;
+      return 1;
+    case OPT_SPLIT:
+      c->split = 1;
+      return 1;
+    case OPT_PAIRS:
+      if (parse_pairs (c, arg) != 0)
+        return -1;
+      c->split = 1;
+      return 1;
+    default:
+      return 0;
+    }
+}
+
 int
 tmc_tmx_cmd_filter (int argc, char **argv)
 {
@@ -513,55 +734,9 @@ tmc_tmx_cmd_filter (int argc, char **argv)
   };
   struct common c;
   common_init (&c, "tmx filter");
-  int opt;
-  while ((opt = getopt_long (argc, argv, "o:qvh", opts, NULL)) != -1)
-    {
-      switch (opt)
-        {
-        case 'h':
-          filter_usage ();
-          return TMC_EXIT_OK;
-        case OPT_LANGS:
-          if (parse_langs (&c, optarg) != 0)
-            return TMC_EXIT_ERROR;
-          continue;
-        case OPT_SRCLANG:
-          if (!tmc_tmx_lang_valid (optarg))
-            return tmc_cli_usage_error (c.cmd, _("'%s' is not a language "
-                                                 "code (for example az or "
-                                                 "az-Latn-AZ)"), optarg);
-          c.srclang = optarg;
-          continue;
-        case OPT_MIN_SCORE:
-          if (tmc_tmx_parse_score (optarg, &c.min_score) != 0
-              || c.min_score > 1)
-            return tmc_cli_usage_error (c.cmd, _("invalid value '%s' for "
-                                                 "--min-score: expected a "
-                                                 "number from 0 to 1, such "
-                                                 "as 0.5"), optarg);
-          c.have_min_score = 1;
-          continue;
-        case OPT_SPLIT:
-          c.split = 1;
-          continue;
-        case OPT_PAIRS:
-          if (parse_pairs (&c, optarg) != 0)
-            return TMC_EXIT_ERROR;
-          c.split = 1;
-          continue;
-        default:
-          break;
-        }
-      int r = common_option (&c, opt, optarg);
-      if (r < 0)
-        return TMC_EXIT_ERROR;
-      if (r == 0)
-        return tmc_cli_bad_option (c.cmd);
-    }
-  if (optind >= argc)
-    return tmc_cli_usage_error (c.cmd, _("no input file"));
-  if (argc - optind > 1)
-    return tmc_cli_usage_error (c.cmd, _("one input file at a time"));
+  int r = parse_args (&c, argc, argv, opts, filter_option, filter_usage, 1);
+  if (r >= 0)
+    return r;
   if (c.split && c.n_langs > 0)
     return tmc_cli_usage_error (c.cmd, _("--split and --langs cannot be "
                                          "used together"));
@@ -576,8 +751,7 @@ tmc_tmx_cmd_filter (int argc, char **argv)
     parse_pairs (&c, "en-az,en-fa,az-fa");
 
   struct pipe_state p;
-  memset (&p, 0, sizeof p);
-  p.c = &c;
+  pipe_init (&p, &c);
   size_t n = c.split ? c.n_pairs : 1;
   p.sinks = calloc (n, sizeof *p.sinks);
   if (p.sinks == NULL)
@@ -624,9 +798,8 @@ tmc_tmx_cmd_filter (int argc, char **argv)
     for (size_t j = i + 1; j < n; j++)
       if (strcmp (p.sinks[i].path, p.sinks[j].path) == 0)
         {
-          int r = tmc_cli_usage_error (c.cmd, _("the pair %s-%s is given "
-                                                "twice"),
-                                       c.pairs[i][0], c.pairs[i][1]);
+          r = tmc_cli_usage_error (c.cmd, _("the pair %s-%s is given twice"),
+                                   c.pairs[i][0], c.pairs[i][1]);
           sinks_free (&p, 0);
           return r;
         }
@@ -698,6 +871,22 @@ merge_usage (void)
   tmc_cli_help_footer (stdout);
 }
 
+/* The options of merge alone; see parse_args.  */
+static int
+merge_option (struct common *c, int opt, const char *arg)
+{
+  if (opt != OPT_SRCLANG)
+    return 0;
+  if (!tmc_tmx_lang_valid (arg))
+    {
+      tmc_cli_usage_error (c->cmd, _("'%s' is not a language code (for "
+                                     "example az or az-Latn-AZ)"), arg);
+      return -1;
+    }
+  c->srclang = arg;
+  return 1;
+}
+
 int
 tmc_tmx_cmd_merge (int argc, char **argv)
 {
@@ -708,31 +897,9 @@ tmc_tmx_cmd_merge (int argc, char **argv)
   };
   struct common c;
   common_init (&c, "tmx merge");
-  int opt;
-  while ((opt = getopt_long (argc, argv, "o:qvh", opts, NULL)) != -1)
-    {
-      if (opt == 'h')
-        {
-          merge_usage ();
-          return TMC_EXIT_OK;
-        }
-      if (opt == OPT_SRCLANG)
-        {
-          if (!tmc_tmx_lang_valid (optarg))
-            return tmc_cli_usage_error (c.cmd, _("'%s' is not a language "
-                                                 "code (for example az or "
-                                                 "az-Latn-AZ)"), optarg);
-          c.srclang = optarg;
-          continue;
-        }
-      int r = common_option (&c, opt, optarg);
-      if (r < 0)
-        return TMC_EXIT_ERROR;
-      if (r == 0)
-        return tmc_cli_bad_option (c.cmd);
-    }
-  if (optind >= argc)
-    return tmc_cli_usage_error (c.cmd, _("no input file"));
+  int r = parse_args (&c, argc, argv, opts, merge_option, merge_usage, 0);
+  if (r >= 0)
+    return r;
   struct merge_state s;
   memset (&s, 0, sizeof s);
   s.tm = tmc_tm_new ();

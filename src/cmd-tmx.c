@@ -47,6 +47,39 @@ usage (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Options.  */
+
+/* Parse the options of validate and stats, -q and -h, for CMD ("tmx
+   validate").  Returns -1 to go on with the files from optind, else an
+   exit status.  */
+static int
+parse_read_options (int argc, char **argv, const char *cmd,
+                    void (*usage_fn) (void))
+{
+  static const struct option opts[] = {
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 }
+  };
+  int c;
+  while ((c = getopt_long (argc, argv, "qh", opts, NULL)) != -1)
+    switch (c)
+      {
+      case 'q':
+        tmc_cli_quiet = 1;
+        break;
+      case 'h':
+        usage_fn ();
+        return TMC_EXIT_OK;
+      default:
+        return tmc_cli_bad_option (cmd);
+      }
+  if (optind >= argc)
+    return tmc_cli_usage_error (cmd, _("no input file"));
+  return -1;
+}
+
+/* ------------------------------------------------------------------ */
 /* validate */
 
 struct validate_state {
@@ -103,26 +136,9 @@ validate_usage (void)
 static int
 cmd_validate (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "quiet", no_argument, NULL, 'q' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 }
-  };
-  int c;
-  while ((c = getopt_long (argc, argv, "qh", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'q':
-        tmc_cli_quiet = 1;
-        break;
-      case 'h':
-        validate_usage ();
-        return TMC_EXIT_OK;
-      default:
-        return tmc_cli_bad_option ("tmx validate");
-      }
-  if (optind >= argc)
-    return tmc_cli_usage_error ("tmx validate", _("no input file"));
+  int r = parse_read_options (argc, argv, "tmx validate", validate_usage);
+  if (r >= 0)
+    return r;
   int status = TMC_EXIT_OK;
   for (int i = optind; i < argc; i++)
     {
@@ -243,26 +259,9 @@ stats_usage (void)
 static int
 cmd_stats (int argc, char **argv)
 {
-  static const struct option opts[] = {
-    { "quiet", no_argument, NULL, 'q' },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 }
-  };
-  int c;
-  while ((c = getopt_long (argc, argv, "qh", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'q':
-        tmc_cli_quiet = 1;
-        break;
-      case 'h':
-        stats_usage ();
-        return TMC_EXIT_OK;
-      default:
-        return tmc_cli_bad_option ("tmx stats");
-      }
-  if (optind >= argc)
-    return tmc_cli_usage_error ("tmx stats", _("no input file"));
+  int r = parse_read_options (argc, argv, "tmx stats", stats_usage);
+  if (r >= 0)
+    return r;
   int status = TMC_EXIT_OK;
   struct tmc_tmx_stats total;
   tmc_tmx_stats_init (&total);
@@ -305,37 +304,13 @@ cmd_stats (int argc, char **argv)
 int
 cmd_tmx (int argc, char **argv)
 {
-  static const struct {
-    const char *name;
-    int (*run) (int, char **);
-  } subs[] = {
+  static const struct tmc_subcommand subs[] = {
     { "validate", cmd_validate },
     { "stats", cmd_stats },
     { "merge", tmc_tmx_cmd_merge },
     { "filter", tmc_tmx_cmd_filter },
     { "convert", tmc_tmx_cmd_convert },
   };
-  if (argc < 2)
-    return tmc_cli_usage_error ("tmx", _("no tmx command given"));
-  const char *name = argv[1];
-  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
-      || strcmp (name, "help") == 0)
-    {
-      usage ();
-      return TMC_EXIT_OK;
-    }
-  for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-    if (strcmp (name, subs[i].name) == 0)
-      {
-        /* getopt's messages say "tmconv tmx NAME: ...".  */
-        char prog[64];
-        snprintf (prog, sizeof prog, "%s tmx %s", tmc_program_name, name);
-        argv[1] = prog;
-        optind = 0;
-        return subs[i].run (argc - 1, argv + 1);
-      }
-  if (name[0] == '-')
-    return tmc_cli_usage_error ("tmx", _("a tmx command must come before "
-                                         "options: '%s'"), name);
-  return tmc_cli_usage_error ("tmx", _("unknown tmx command '%s'"), name);
+  return tmc_cli_dispatch ("tmx", subs, sizeof subs / sizeof subs[0], usage,
+                           argc, argv);
 }

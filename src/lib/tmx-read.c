@@ -259,21 +259,6 @@ report_counts (struct reader *r)
 /* ------------------------------------------------------------------ */
 /* Small helpers.  */
 
-/* Append N bytes at S to B: tmc_buf_append with the common case
-   inline.  */
-static inline int
-buf_add (struct tmc_buf *b, const char *s, size_t n)
-{
-  if (b->data != NULL && n < b->cap - b->len)
-    {
-      memcpy (b->data + b->len, s, n);
-      b->len += n;
-      b->data[b->len] = '\0';
-      return 0;
-    }
-  return tmc_buf_append (b, s, n);
-}
-
 /* 1 when the N bytes at S are XML white space (what separates elements);
    else whether they are any white space at all.  */
 static inline int
@@ -1364,7 +1349,7 @@ on_text (void *data, const XML_Char *s, int len)
         size_t before = r->seg_markup.len, dropped = 0;
         if ((r->seg_inline
              && tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0)
-            || (r->code_depth == 0 && buf_add (&r->seg_text, s, n)))
+            || (r->code_depth == 0 && tmc_tmx_buf_add (&r->seg_text, s, n)))
           {
             fail_nomem (r);
             return;
@@ -1375,7 +1360,7 @@ on_text (void *data, const XML_Char *s, int len)
       }
     case E_PROP:
     case E_NOTE:
-      if (buf_add (&r->text, s, n) != 0)
+      if (tmc_tmx_buf_add (&r->text, s, n) != 0)
         fail_nomem (r);
       else if (r->in_tu)
         grow_unit (r, n);

@@ -208,15 +208,7 @@ flush_out (tmc_tmx_writer *w, struct tmc_error *err)
 static inline int
 put_n (tmc_tmx_writer *w, const char *s, size_t n)
 {
-  struct tmc_buf *b = &w->out;
-  if (b->data != NULL && n < b->cap - b->len)
-    {
-      memcpy (b->data + b->len, s, n);
-      b->len += n;
-      b->data[b->len] = '\0';
-      return 0;
-    }
-  return tmc_buf_append (b, s, n);
+  return tmc_tmx_buf_add (&w->out, s, n);
 }
 
 static int
@@ -648,7 +640,8 @@ markup_end (void *data, const XML_Char *name)
   c->depth--;
   if (c->depth == 0 || c->pass == 0)
     return;
-  if (PUT_LIT (c->w, "</") || put (c->w, c->names[c->depth]) || PUT_LIT (c->w, ">"))
+  if (PUT_LIT (c->w, "</") || put (c->w, c->names[c->depth])
+      || PUT_LIT (c->w, ">"))
     c->oom = 1;
 }
 

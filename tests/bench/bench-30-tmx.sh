@@ -38,6 +38,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 mbs() { awk -v s="$1" -v t="$2" 'BEGIN { printf "%.0f", (t > 0 ? s / t / 1e6 : 0) }'; }
 rm -f "$T"/*.time
 
+# line LABEL NAME: the best times, the peak RSS and, when $size is set,
+# the speed of run NAME.
+line() {
+  printf '  %-40s %6ss %6ss %6.1fMB' "$1" "$(best "$2")" "$(cpu "$2")" \
+    "$(awk -v k="$(peak "$2")" 'BEGIN { print k / 1024 }')"
+  [ -z "$size" ] || printf ' %9s' "$(mbs "$size" "$(best "$2")")"
+  echo
+}
+
 echo "generating a 3-language TMX of about $bytes bytes..."
 for i in $(seq "$runs"); do
   run write "$T/tmx-gen" "$bytes" "$T/big.tmx" || exit 1
@@ -54,12 +63,7 @@ w=$(best write); s=$(best stats)
 wc=$(cpu write); sc=$(cpu stats)
 printf 'TMX of %s bytes, %s units in az, fa, en (best of %s runs):\n' \
   "$size" "$units" "$runs"
-printf '  %-40s %7s %7s %9s %8s\n' "" "elapsed" "cpu" "MB/s" "peak RSS"
-line() {  # LABEL NAME
-  printf '  %-40s %6ss %6ss %9s %6.1fMB\n' "$1" "$(best "$2")" "$(cpu "$2")" \
-    "$(mbs "$size" "$(best "$2")")" \
-    "$(awk -v k="$(peak "$2")" 'BEGIN { print k / 1024 }')"
-}
+printf '  %-40s %7s %7s %8s %9s\n' "" "elapsed" "cpu" "peak RSS" "MB/s"
 line "write (libtmconv streaming writer)" write
 line "tmconv tmx stats" stats
 if [ $have_xmllint = yes ]; then
@@ -99,7 +103,7 @@ else
   "$T/tmx-gen" -u 64000 "$T/64k.tmx" >/dev/null || exit 1
   made="tmx-gen, 3 languages"
 fi
-size=$(wc -c < "$T/64k.tmx")
+bytes64k=$(wc -c < "$T/64k.tmx")
 units=$(grep -c '<tu[ >]' "$T/64k.tmx")
 if [ $have_ttk = yes ]; then
   # The toolkit's TMX class reads every unit (source and target) and
@@ -121,16 +125,13 @@ for i in $(seq "$runs"); do
 done
 f=$(best filter); fc=$(cpu filter)
 printf 'TMX of %s units (%s), %s bytes, read and written (best of %s runs):\n' \
-  "$units" "$made" "$size" "$runs"
+  "$units" "$made" "$bytes64k" "$runs"
 printf '  %-40s %7s %7s %8s\n' "" "elapsed" "cpu" "peak RSS"
-line2() {  # LABEL NAME
-  printf '  %-40s %6ss %6ss %6.1fMB\n' "$1" "$(best "$2")" "$(cpu "$2")" \
-    "$(awk -v k="$(peak "$2")" 'BEGIN { print k / 1024 }')"
-}
-line2 "tmconv tmx filter --langs=en,az" filter
+size=
+line "tmconv tmx filter --langs=en,az" filter
 if [ $have_ttk = yes ]; then
   t=$(best ttk); tc=$(cpu ttk)
-  line2 "translate-toolkit tmxfile read + write" ttk
+  line "translate-toolkit tmxfile read + write" ttk
   echo "  speed-up over translate-toolkit: elapsed $(ratio "$t" "$f")x, cpu $(ratio "$tc" "$fc")x (goal: >= 20)"
 else
   echo "  translate-toolkit is not installed: no comparison"

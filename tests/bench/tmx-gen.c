@@ -1,13 +1,14 @@
 /* tmx-gen: write a large synthetic 3-language TMX through the streaming
-   writer of libtmconv, for 'make bench' (tests/bench/bench-30-tmx.sh).
+   writer of libtmconv, for 'make bench'
+   (tests/bench/bench-30-tmx.sh).
 
      tmx-gen BYTES OUT.tmx
      tmx-gen -u UNITS OUT.tmx
 
    Units of made-up Azerbaijani, Persian and English sentences (a fixed
    seed, so every run writes the same file) with x-doc, x-bead and x-score
-   properties, until about BYTES bytes, or UNITS units, are written.  Prints the number of
-   units and bytes.  The time it takes is the writer's speed: the text is
+   properties, until about BYTES bytes, or UNITS units, are written.
+   Prints the number of units and bytes.  The time it takes is the writer's speed: the text is
    made from word lists and costs little.  */
 
 #include <stdio.h>

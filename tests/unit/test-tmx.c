@@ -811,7 +811,8 @@ TEST (read_legacy_encodings)
   /* windows-1254 (Turkish, used for Azerbaijani): 0xFE is ş.  */
   const char *doc =
     "<?xml version=\"1.0\" encoding=\"windows-1254\"?>\n"
-    "<tmx version=\"1.1\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+    "<tmx version=\"1.1\"><header creationtool=\"t\" "
+    "creationtoolversion=\"1\" "
     "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
     "datatype=\"plaintext\"/><body><tu><tuv lang=\"az\"><seg>\xfe\x65ki</seg>"
     "</tuv><tuv lang=\"en\"><seg>Sheki</seg></tuv></tu></body></tmx>";
@@ -924,8 +925,9 @@ TEST (read_warnings_counted_once)
                 "6:53: segment of nothing but white space\n"
                 "7:1: unit with a single variant: nothing to translate\n"
                 "7:1: unit has no variant in its source language en\n"
-                "0:0: 3 more warnings like: <tuv> has the deprecated attribute 'lang' but "
-                "no 'xml:lang', which TMX 1.4 requires\n");
+                "0:0: 3 more warnings like: <tuv> has the deprecated "
+                "attribute 'lang' but no 'xml:lang', which TMX 1.4 "
+                "requires\n");
   tmc_tm_free (tm);
 }
 
@@ -1069,8 +1071,8 @@ TEST (escape_and_count_against_reference)
       ref_count (t, n, &w2, &c2);
       if (w1 != w2 || c1 != c2)
         {
-          printf ("count differs: %zu/%zu words, %zu/%zu chars: \"%.*s\"\n",
-                  w1, w2, c1, c2, (int) n, t);
+          printf ("count differs: %zu/%zu words, %zu/%zu chars: "
+                  "\"%.*s\"\n", w1, w2, c1, c2, (int) n, t);
           bad++;
         }
     }
@@ -1089,9 +1091,8 @@ TEST (escape_and_count_against_reference)
 TEST (count_text)
 {
   size_t w, c;
-  tmc_tmx_count_text ("Görüş Bakıda — keçirilib.", strlen ("Görüş Bakıda — "
-                                                           "keçirilib."),
-                      &w, &c);
+  const char *az = "Görüş Bakıda — keçirilib.";
+  tmc_tmx_count_text (az, strlen (az), &w, &c);
   CHECK_INT_EQ (w, 3);
   CHECK_INT_EQ (c, 25);
   const char *fa = "می\xe2\x80\x8cخواهم  ۱۲ مه";
