@@ -122,6 +122,7 @@ struct reader {
                           callbacks instead */
   size_t unit_tuvs;    /* variants of the unit so far */
   int unit_src_found;  /* one of them is in the unit's source language */
+  int text_on;         /* the text handler is set (light mode) */
 
   struct kind kinds[MAX_KINDS];
   size_t n_kinds;
@@ -856,10 +857,9 @@ frame_name (const struct frame *f)
   return el_names[f->el];
 }
 
-static void XMLCALL
-on_start (void *data, const XML_Char *name, const XML_Char **atts)
+static void
+start_element (struct reader *r, const XML_Char *name, const XML_Char **atts)
 {
-  struct reader *r = data;
   if (r->stopped)
     return;
   if (r->depth >= r->max_depth)
@@ -1247,11 +1247,9 @@ end_tu (struct reader *r)
     tmc_tu_destroy (tu);
 }
 
-static void XMLCALL
-on_end (void *data, const XML_Char *name)
+static void
+end_element (struct reader *r)
 {
-  struct reader *r = data;
-  (void) name;
   if (r->depth == 0)
     return;
   struct frame *f = &r->stack[--r->depth];
@@ -1330,6 +1328,55 @@ on_end (void *data, const XML_Char *name)
     default:
       break;
     }
+}
+
+/* In light mode, expat is given the text handler only inside the
+   elements whose text is used: the runs of white space between the other
+   elements then cost nothing (and text where TMX has none goes
+   unremarked).  */
+static void XMLCALL on_text (void *data, const XML_Char *s, int len);
+
+static void
+text_switch (struct reader *r)
+{
+  if (!r->light)
+    return;
+  int on = 0;
+  if (r->depth > 0 && !r->skipping)
+    switch (r->stack[r->depth - 1].el)
+      {
+      case E_SEG:
+      case E_INLINE:
+      case E_UNK_INLINE:
+      case E_PROP:
+      case E_NOTE:
+        on = 1;
+        break;
+      default:
+        break;
+      }
+  if (on != r->text_on)
+    {
+      XML_SetCharacterDataHandler (r->p, on ? on_text : NULL);
+      r->text_on = on;
+    }
+}
+
+static void XMLCALL
+on_start (void *data, const XML_Char *name, const XML_Char **atts)
+{
+  struct reader *r = data;
+  start_element (r, name, atts);
+  text_switch (r);
+}
+
+static void XMLCALL
+on_end (void *data, const XML_Char *name)
+{
+  struct reader *r = data;
+  (void) name;
+  end_element (r);
+  text_switch (r);
 }
 
 static void XMLCALL
@@ -1600,6 +1647,7 @@ reader_init (struct reader *r, const char *name,
   XML_SetUserData (r->p, r);
   XML_SetElementHandler (r->p, on_start, on_end);
   XML_SetCharacterDataHandler (r->p, on_text);
+  r->text_on = 1;
   XML_SetEntityDeclHandler (r->p, on_entity_decl);
   XML_SetSkippedEntityHandler (r->p, on_skipped_entity);
   XML_SetXmlDeclHandler (r->p, on_xml_decl);
