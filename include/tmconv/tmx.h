@@ -46,7 +46,26 @@
 
    The writer recommends these and writes any prop it is given; 'tmconv
    tmx stats' counts x-bead shapes and x-score values, and 'tmconv tmx
-   filter --min-score' reads x-score.  */
+   filter --min-score' reads x-score.
+
+   Writing the files of an alignment, as 'tmconv tmx filter --split'
+   does:
+
+     struct tmc_tmx_langmap map;
+     tmc_tmx_langmap_defaults (&map);          (and --lang-tag on top)
+     struct tmc_tmx_write_opts o;
+     tmc_tmx_write_opts_init (&o);
+     o.langmap = &map;
+     o.srclang = "en";
+     tmc_tmx_write (tm, "out.tmx", &o, NULL, &err);     the 3-language file
+     const char *pair[] = { "en", "az" };
+     o.langs = pair;  o.n_langs = 2;  o.min_langs = 2;
+     char *path = tmc_tmx_pair_path ("out.tmx", "en", "az");
+     tmc_tmx_write (tm, path, &o, NULL, &err);          out.en-az.tmx
+
+   A bead with a sentence in one language only gives a unit with one
+   variant: written unless o.min_langs is 2, which CAT tools (that have
+   nothing to match it with) do not miss.  */
 
 #ifndef TMCONV_TMX_H
 #define TMCONV_TMX_H

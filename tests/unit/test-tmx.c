@@ -3,6 +3,7 @@
 #include <iconv.h>
 #include <math.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include "lib/tmx-internal.h"
 #include "test.h"
@@ -431,6 +432,67 @@ TEST (write_srclang_most_common)
   CHECK (strstr (out, "srclang=\"az\" datatype") != NULL);
   CHECK (strstr (out, "<tu tuid=\"a\">\n      <tuv xml:lang=\"az\">") != NULL);
   free (out);
+  tmc_tm_free (tm);
+}
+
+/* The example of tmx.h: the 3-language file and a bilingual one,
+   written to files and read back.  */
+TEST (write_files_of_alignment)
+{
+  char dir[] = "/tmp/tmc-test-tmx-XXXXXX";
+  CHECK (mkdtemp (dir) != NULL);
+  struct tmc_tm *tm = tmc_tm_new ();
+  struct tmc_tu *tu = add_unit (tm, "rep:0001");
+  add_tuv (tu, "az", "Bir.");
+  add_tuv (tu, "fa", "یک.");
+  add_tuv (tu, "en", "One.");
+  tu = add_unit (tm, "rep:0002");
+  add_tuv (tu, "en", "Only English.");
+  tu = add_unit (tm, "rep:0003");
+  add_tuv (tu, "az", "İki.");
+  add_tuv (tu, "fa", "دو.");
+  struct tmc_tmx_langmap map;
+  tmc_tmx_langmap_defaults (&map);
+  struct tmc_tmx_write_opts o;
+  tmc_tmx_write_opts_init (&o);
+  o.langmap = &map;
+  o.srclang = "en";
+  o.date = 0;
+  struct tmc_error err;
+  char out[256];
+  snprintf (out, sizeof out, "%s/out.tmx", dir);
+  struct tmc_tmx_write_stats st;
+  CHECK_INT_EQ (tmc_tmx_write (tm, out, &o, &st, &err), TMC_OK);
+  CHECK_INT_EQ (st.units, 3);
+  const char *pair[] = { "en", "az" };
+  o.langs = pair;
+  o.n_langs = 2;
+  o.min_langs = 2;
+  char *path = tmc_tmx_pair_path (out, "en", "az");
+  CHECK (strstr (path, "/out.en-az.tmx") != NULL);
+  CHECK_INT_EQ (tmc_tmx_write (tm, path, &o, &st, &err), TMC_OK);
+  CHECK_INT_EQ (st.units, 1);
+  CHECK_INT_EQ (st.units_skipped, 2);
+  struct tmc_tm *back;
+  CHECK_INT_EQ (tmc_tmx_read (out, &back, NULL, &err), TMC_OK);
+  CHECK_INT_EQ (back->n_tus, 3);
+  CHECK_STR_EQ (back->header.srclang, "en-US");
+  CHECK_STR_EQ (back->tus[0].tuvs[0].lang, "en-US");
+  CHECK_STR_EQ (back->tus[2].srclang, "az-Latn-AZ");
+  tmc_tm_free (back);
+  CHECK_INT_EQ (tmc_tmx_read (path, &back, NULL, &err), TMC_OK);
+  CHECK_INT_EQ (back->n_tus, 1);
+  CHECK_INT_EQ (back->tus[0].n_tuvs, 2);
+  CHECK_STR_EQ (back->tus[0].tuvs[1].text, "Bir.");
+  tmc_tm_free (back);
+  /* An output that cannot be written is an error, and nothing is left.  */
+  char bad[300];
+  snprintf (bad, sizeof bad, "%s/no/such/dir.tmx", dir);
+  CHECK_INT_EQ (tmc_tmx_write (tm, bad, &o, NULL, &err), TMC_ERR_IO);
+  unlink (out);
+  unlink (path);
+  free (path);
+  CHECK_INT_EQ (rmdir (dir), 0);
   tmc_tm_free (tm);
 }
 
@@ -1160,6 +1222,7 @@ main (void)
   RUN (write_no_empty_seg_and_skips);
   RUN (write_bilingual_filter);
   RUN (write_srclang_most_common);
+  RUN (write_files_of_alignment);
   RUN (write_encodings);
   RUN (write_errors);
   RUN (write_attrs_checked);
