@@ -680,6 +680,20 @@ filter_usage (void)
   tmc_cli_help_footer (stdout);
 }
 
+/* --srclang=ARG: 1, or -1 after a usage error.  */
+static int
+set_srclang (struct common *c, const char *arg)
+{
+  if (!tmc_tmx_lang_valid (arg))
+    {
+      tmc_cli_usage_error (c->cmd, _("'%s' is not a language code (for "
+                                     "example az or az-Latn-AZ)"), arg);
+      return -1;
+    }
+  c->srclang = arg;
+  return 1;
+}
+
 /* The options of filter alone; see parse_args.  */
 static int
 filter_option (struct common *c, int opt, const char *arg)
@@ -689,14 +703,7 @@ filter_option (struct common *c, int opt, const char *arg)
     case OPT_LANGS:
       return parse_langs (c, arg) == 0 ? 1 : -1;
     case OPT_SRCLANG:
-      if (!tmc_tmx_lang_valid (arg))
-        {
-          tmc_cli_usage_error (c->cmd, _("'%s' is not a language code (for "
-                                         "example az or az-Latn-AZ)"), arg);
-          return -1;
-        }
-      c->srclang = arg;
-      return 1;
+      return set_srclang (c, arg);
     case OPT_MIN_SCORE:
       if (tmc_tmx_parse_score (arg, &c->min_score) != 0 || c->min_score > 1)
         {
@@ -875,16 +882,7 @@ merge_usage (void)
 static int
 merge_option (struct common *c, int opt, const char *arg)
 {
-  if (opt != OPT_SRCLANG)
-    return 0;
-  if (!tmc_tmx_lang_valid (arg))
-    {
-      tmc_cli_usage_error (c->cmd, _("'%s' is not a language code (for "
-                                     "example az or az-Latn-AZ)"), arg);
-      return -1;
-    }
-  c->srclang = arg;
-  return 1;
+  return opt == OPT_SRCLANG ? set_srclang (c, arg) : 0;
 }
 
 int
