@@ -38,7 +38,7 @@ status=$?
 echo
 echo "Results (open report.html in a browser to review the alignment):"
 for f in samples.tmx samples.en-az.tmx samples.en-fa.tmx samples.az-fa.tmx \
-    po report.html report.json tmx; do
+    po report.html report.json tmx pairs; do
   [ -e "$out/$f" ] || continue
   case $f in
     samples.tmx) what="all reports, az/fa/en, for OmegaT and Okapi" ;;
@@ -47,6 +47,7 @@ for f in samples.tmx samples.en-az.tmx samples.en-fa.tmx samples.az-fa.tmx \
     report.html) what="the review report" ;;
     report.json) what="the same figures for programs" ;;
     tmx) what="one TMX per report" ;;
+    pairs) what="one TMX per report and language pair" ;;
   esac
   printf '  %-46s %s\n' "$out/$f" "$what"
 done
