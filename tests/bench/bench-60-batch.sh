@@ -95,6 +95,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 
 j1=$(best "$REPEAT" fresh "$BENCH_TMP/o1" -j1 "$BENCH_TMP/corpus")
 j2=$(best "$REPEAT" fresh "$BENCH_TMP/o2" -j2 "$BENCH_TMP/corpus")
+cp "$BENCH_TMP/o2.verbose" "$BENCH_TMP/j2.verbose"
 again=$(best "$REPEAT" run "$BENCH_TMP/o2" -j2 "$BENCH_TMP/corpus")
 small=$(fresh "$BENCH_TMP/o500" -j2 "$BENCH_TMP/corpus500")
 
@@ -110,6 +111,6 @@ awk -v s="$sentences" -v j1="$j1" -v j2="$j2" -v again="$again" \
   printf "re-run / first run: %.1f%% (target < 5%%)\n", 100 * c[1] / b[1]
   printf "peak RSS %d / 500 reports: %.2fx (target: flat)\n", n, b[2] / d[2]
 }'
-echo "the -j2 run, as tmconv batch -v tells it:"
-sed 's/^/  /' "$BENCH_TMP/o2.verbose"
+echo "the last -j2 first run, as tmconv batch -v tells it:"
+sed 's/^/  /' "$BENCH_TMP/j2.verbose"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
