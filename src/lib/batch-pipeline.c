@@ -541,22 +541,155 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
   return st;
 }
 
-/* OUT/po/DOMAIN.pot and a catalogue per target language, from the
-   merged memory *ALL, as 'tmconv po export' writes them from
-   OUT/<name>.tmx.  Frees *ALL and sets it to NULL.  */
+/* What agg_finish writes, each one file: the merged memory, a pair's
+   merged memory, a catalogue (INDEX -1: the template).  */
+enum { TASK_TMX, TASK_PAIR, TASK_PO };
+
+struct task {
+  int kind;
+  int index;
+  double weight;  /* a guess of its time, to share the tasks out */
+};
+
+struct finish {
+  struct pipeline *p;
+  struct agg_state *a;
+  const char *tmx_path;
+  char *pair_path[MAX_PAIRS];
+  char *po_dir;
+  tmc_po_export *ex;
+  struct tmc_tmx_langmap plain;
+};
+
 static enum tmc_status
-write_po (struct pipeline *p, struct tmc_batch_agg *agg,
-          struct tmc_tm **all, struct tmc_error *err)
+run_task (struct finish *f, const struct task *t, struct tmc_error *err)
+{
+  struct pipeline *p = f->p;
+  struct tmc_tmx_write_opts wo;
+  tmc_tmx_write_opts_init (&wo);
+  wo.encoding = p->encoding;
+  wo.langmap = &f->plain;
+  wo.flags = p->opts->no_props ? TMC_TMX_NO_PROPS : 0;
+  wo.date = p->date;
+  switch (t->kind)
+    {
+    case TASK_TMX:
+      /* As 'tmconv tmx merge' writes the merge of the reports' files.  */
+      return tmc_tmx_write (f->a->all, f->tmx_path, &wo, NULL, err);
+    case TASK_PAIR:
+      /* Likewise.  A run with no report has no header to take: then it
+         is the one the writer makes, with the pair's source language.  */
+      wo.srclang = f->a->pair[t->index]->header.srclang
+                     ? NULL : p->pairs[t->index][0];
+      return tmc_tmx_write (f->a->pair[t->index], f->pair_path[t->index],
+                            &wo, NULL, err);
+    default:
+      return tmc_po_export_write_file (f->ex, f->po_dir, t->index, NULL, err);
+    }
+}
+
+static int
+by_weight (const void *a, const void *b)
+{
+  const struct task *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return 0;
+}
+
+/* Run the N tasks T.  libgettextpo is not thread-safe and writing the
+   catalogues is most of the work, so, as 'po export' does, the files are
+   written by several processes at once (the workers are done by now): at
+   most as many as --jobs, each given the tasks that keep their loads
+   even (longest first, to the least loaded); with one job all here, one
+   after the other.  */
+static enum tmc_status
+run_tasks (struct finish *f, struct task *t, size_t n, struct tmc_error *err)
+{
+  unsigned long jobs = f->p->opts->jobs ? f->p->opts->jobs
+                                        : tmc_batch_cpus ();
+  size_t workers = jobs < n ? (size_t) jobs : n;
+  if (workers <= 1)
+    {
+      enum tmc_status st = TMC_OK;
+      for (size_t i = 0; i < n && st == TMC_OK; i++)
+        st = run_task (f, &t[i], err);
+      return st;
+    }
+  qsort (t, n, sizeof *t, by_weight);
+  size_t *bin = malloc (n * sizeof *bin);
+  double *load = calloc (workers, sizeof *load);
+  pid_t *pid = calloc (workers, sizeof *pid);
+  if (bin == NULL || load == NULL || pid == NULL)
+    {
+      free (bin);
+      free (load);
+      free (pid);
+      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t best = 0;
+      for (size_t w = 1; w < workers; w++)
+        if (load[w] < load[best])
+          best = w;
+      bin[i] = best;
+      load[best] += t[i].weight;
+    }
+  fflush (NULL);
+  for (size_t w = 1; w < workers; w++)
+    {
+      pid[w] = fork ();
+      if (pid[w] == 0)
+        {
+          int rc = 0;
+          for (size_t i = 0; i < n && rc == 0; i++)
+            if (bin[i] == w && run_task (f, &t[i], NULL) != TMC_OK)
+              rc = 1;
+          _exit (rc);
+        }
+    }
+  enum tmc_status st = TMC_OK;
+  for (size_t i = 0; i < n && st == TMC_OK; i++)
+    if (bin[i] == 0 || pid[bin[i]] < 0)
+      st = run_task (f, &t[i], err);
+  for (size_t w = 1; w < workers; w++)
+    {
+      if (pid[w] <= 0)
+        continue;
+      int ws = 0;
+      while (waitpid (pid[w], &ws, 0) < 0 && errno == EINTR)
+        ;
+      /* A process that failed: its tasks again, here, to say why.  */
+      if (!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
+        for (size_t i = 0; i < n && st == TMC_OK; i++)
+          if (bin[i] == w)
+            st = run_task (f, &t[i], err);
+    }
+  free (bin);
+  free (load);
+  free (pid);
+  return st;
+}
+
+/* The catalogue exporter of the merged memory *ALL, as 'tmconv po
+   export' makes it from OUT/<name>.tmx, prepared, with its figures in
+   STATS.  */
+static enum tmc_status
+po_exporter (struct pipeline *p, const struct tmc_tm *all,
+             tmc_po_export **out, struct tmc_po_export_stats *stats,
+             struct tmc_error *err)
 {
   const struct tmc_batch_options *o = p->opts;
-  char *dir = out_file (agg->out_dir, "po", "");
   char *name = out_file ("", o->name, ".tmx");
   /* The target languages: a copy of the list, cut at the commas.  */
   char *langs_copy = o->po_langs ? tmc_strdup (o->po_langs) : NULL;
   const char *langs[33];
   size_t n_langs = 0;
   enum tmc_status st = TMC_OK;
-  if (dir == NULL || name == NULL || (o->po_langs && langs_copy == NULL))
+  *out = NULL;
+  if (name == NULL || (o->po_langs && langs_copy == NULL))
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   for (char *t = langs_copy; st == TMC_OK && t && *t;)
     {
@@ -568,9 +701,6 @@ write_po (struct pipeline *p, struct tmc_batch_agg *agg,
       t = comma ? comma + 1 : t + strlen (t);
     }
   langs[n_langs] = NULL;
-  if (st == TMC_OK && mkdir (dir, 0777) != 0 && errno != EEXIST)
-    st = tmc_error_set_errno (err, errno, dir, _("cannot create directory"));
-
   struct tmc_po_export_options eo;
   tmc_po_export_options_init (&eo);
   eo.source_lang = o->po_source ? o->po_source : "en";
@@ -579,83 +709,13 @@ write_po (struct pipeline *p, struct tmc_batch_agg *agg,
   eo.fuzzy_below = o->fuzzy_below >= 0 ? o->fuzzy_below
                                         : TMC_PO_FUZZY_BELOW_DEFAULT;
   eo.date = p->date;
-  tmc_po_export *ex = NULL;
-  struct tmc_po_export_stats stats;
-  memset (&stats, 0, sizeof stats);
   if (st == TMC_OK)
-    st = tmc_po_export_new (&eo, &ex, err);
+    st = tmc_po_export_new (&eo, out, err);
   if (st == TMC_OK)
-    st = tmc_po_export_add_tm (ex, *all, name + 1, err);
-  /* The exporter keeps copies: the memory is no longer needed, and the
-     catalogues are the biggest thing libgettextpo builds.  */
-  tmc_tm_free (*all);
-  *all = NULL;
+    st = tmc_po_export_add_tm (*out, all, name + 1, err);
   if (st == TMC_OK)
-    st = tmc_po_export_prepare (ex, &stats, err);
-  /* libgettextpo is not thread-safe and does most of the work: as 'po
-     export' does, the files are written by several processes at once
-     (the workers are done by now), at most as many as --jobs; with one
-     job, all here, one after the other.  */
-  unsigned long jobs = o->jobs ? o->jobs : tmc_batch_cpus ();
-  size_t n_files = st == TMC_OK ? 1 + (stats.n_langs < 32 ? stats.n_langs
-                                                           : 32) : 0;
-  pid_t children[33];
-  size_t n_children = 0;
-  for (size_t f = 0; f < n_files && st == TMC_OK; f++)
-    {
-      int which = (int) f - 1;  /* -1: the template */
-      if (f + 1 < n_files && n_children + 1 < jobs)
-        {
-          fflush (NULL);
-          pid_t pid = fork ();
-          if (pid == 0)
-            _exit (tmc_po_export_write_file (ex, dir, which, NULL, NULL)
-                   == TMC_OK ? 0 : 1);
-          if (pid > 0)
-            {
-              children[n_children++] = pid;
-              continue;
-            }
-        }
-      st = tmc_po_export_write_file (ex, dir, which, &stats, err);
-    }
-  int child_failed = 0;
-  for (size_t c = 0; c < n_children; c++)
-    {
-      int ws = 0;
-      while (waitpid (children[c], &ws, 0) < 0 && errno == EINTR)
-        ;
-      if (!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
-        child_failed = 1;
-    }
-  if (child_failed && st == TMC_OK)
-    {
-      /* Say why: write them all here.  */
-      for (size_t f = 0; f < n_files && st == TMC_OK; f++)
-        st = tmc_po_export_write_file (ex, dir, (int) f - 1, NULL, err);
-      if (st == TMC_OK)
-        st = tmc_error_set (err, TMC_ERR_IO, dir, 0, 0,
-                            _("cannot write the template"));
-    }
-  tmc_po_export_free (ex);
-
-  /* Record the files.  */
-  struct tmc_buf b = TMC_BUF_INIT;
-  if (st == TMC_OK
-      && (tmc_buf_printf (&b, "po/%s.pot", eo.domain) != 0
-          || tmc_batch_agg_add_file (agg, b.data) != 0))
-    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  for (size_t l = 0; l < stats.n_langs && l < 32 && st == TMC_OK; l++)
-    {
-      tmc_buf_reset (&b);
-      if (tmc_buf_printf (&b, "po/%s.po", stats.lang[l].lang) != 0
-          || tmc_batch_agg_add_file (agg, b.data) != 0)
-        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                            _("out of memory"));
-    }
-  tmc_buf_destroy (&b);
+    st = tmc_po_export_prepare (*out, stats, err);
   free (langs_copy);
-  free (dir);
   free (name);
   return st;
 }
@@ -669,62 +729,89 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
   const struct tmc_batch_options *o = p->opts;
   struct agg_state *a = agg->data;
   enum tmc_status st = TMC_OK;
+  struct finish f;
+  memset (&f, 0, sizeof f);
+  f.p = p;
+  f.a = a;
+  tmc_tmx_langmap_init (&f.plain);
   char *tmx_path = out_file (agg->out_dir, o->name, ".tmx");
-  if (tmx_path == NULL)
+  f.tmx_path = tmx_path;
+  f.po_dir = o->no_po ? NULL : out_file (agg->out_dir, "po", "");
+  if (tmx_path == NULL || (!o->no_po && f.po_dir == NULL))
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   for (size_t i = 0; i < n_problems && st == TMC_OK; i++)
     st = tmc_report_add_problem (a->rep, &problems[i], err);
+
+  /* The merged memories.  */
   if (st == TMC_OK && a->merger)
     st = tmc_tmx_merger_finish (a->merger, a->all, NULL, err);
-
-  /* OUT/<name>.tmx and the bilingual files, written as 'tmconv tmx
-     merge' writes them.  */
-  struct tmc_tmx_langmap plain;
-  tmc_tmx_langmap_init (&plain);
-  if (st == TMC_OK)
+  for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
     {
-      struct tmc_tmx_write_opts wo;
-      tmc_tmx_write_opts_init (&wo);
-      wo.encoding = p->encoding;
-      wo.langmap = &plain;
-      wo.flags = o->no_props ? TMC_TMX_NO_PROPS : 0;
-      wo.date = p->date;
-      st = tmc_tmx_write (a->all, tmx_path, &wo, NULL, err);
-      if (st == TMC_OK && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir,
-                                                               tmx_path)))
+      if (a->pair_merger[i])
+        st = tmc_tmx_merger_finish (a->pair_merger[i], a->pair[i], NULL,
+                                    err);
+      f.pair_path[i] = tmc_tmx_pair_path (tmx_path, p->pairs[i][0],
+                                          p->pairs[i][1]);
+      if (st == TMC_OK && f.pair_path[i] == NULL)
         st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                             _("out of memory"));
-      for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
-        {
-          /* The pair's units of every report, merged.  A run with no
-             report has no header to take: then it is the one the
-             writer makes, with the pair's source language.  */
-          if (a->pair_merger[i])
-            st = tmc_tmx_merger_finish (a->pair_merger[i], a->pair[i], NULL,
-                                        err);
-          wo.srclang = a->pair_merger[i] ? NULL : p->pairs[i][0];
-          char *pp = tmc_tmx_pair_path (tmx_path, p->pairs[i][0],
-                                        p->pairs[i][1]);
-          if (pp == NULL)
-            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                _("out of memory"));
-          else if (st == TMC_OK)
-            st = tmc_tmx_write (a->pair[i], pp, &wo, NULL, err);
-          /* Written: its memory can go before the catalogues are made.  */
-          tmc_tmx_merger_free (a->pair_merger[i]);
-          a->pair_merger[i] = NULL;
-          tmc_tm_free (a->pair[i]);
-          a->pair[i] = NULL;
-          if (st == TMC_OK
-              && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, pp)))
-            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                                _("out of memory"));
-          free (pp);
-        }
+    }
+  struct tmc_po_export_stats stats;
+  memset (&stats, 0, sizeof stats);
+  if (st == TMC_OK && !o->no_po)
+    {
+      if (mkdir (f.po_dir, 0777) != 0 && errno != EEXIST)
+        st = tmc_error_set_errno (err, errno, f.po_dir,
+                                  _("cannot create directory"));
+      if (st == TMC_OK)
+        st = po_exporter (p, a->all, &f.ex, &stats, err);
     }
 
-  if (st == TMC_OK && !o->no_po)
-    st = write_po (p, agg, &a->all, err);
+  /* The files: the merged TMX, one per pair, the catalogues.  */
+  struct task tasks[1 + MAX_PAIRS + 33];
+  size_t n_tasks = 0;
+  if (st == TMC_OK)
+    {
+      tasks[n_tasks++] = (struct task) { TASK_TMX, 0,
+                                         (double) a->all->n_tus };
+      for (size_t i = 0; i < p->n_pairs; i++)
+        tasks[n_tasks++] = (struct task) { TASK_PAIR, (int) i,
+                                           (double) a->pair[i]->n_tus };
+      /* Writing a catalogue takes libgettextpo about ten times as long
+         an entry as writing TMX a unit.  */
+      for (size_t l = 0; f.ex && l <= stats.n_langs && l <= 32; l++)
+        tasks[n_tasks++] = (struct task) { TASK_PO, (int) l - 1,
+                                           10.0 * (double) stats.entries };
+      st = run_tasks (&f, tasks, n_tasks, err);
+    }
+  if (st == TMC_OK
+      && tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, tmx_path)))
+    st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
+    if (tmc_batch_agg_add_file (agg, rel_to (agg->out_dir, f.pair_path[i])))
+      st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  if (st == TMC_OK && f.ex)
+    {
+      struct tmc_buf b = TMC_BUF_INIT;
+      if (tmc_buf_printf (&b, "po/%s.pot",
+                          o->po_domain ? o->po_domain : o->name) != 0
+          || tmc_batch_agg_add_file (agg, b.data) != 0)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+      for (size_t l = 0; l < stats.n_langs && l < 32 && st == TMC_OK; l++)
+        {
+          tmc_buf_reset (&b);
+          if (tmc_buf_printf (&b, "po/%s.po", stats.lang[l].lang) != 0
+              || tmc_batch_agg_add_file (agg, b.data) != 0)
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+        }
+      tmc_buf_destroy (&b);
+    }
+  tmc_po_export_free (f.ex);
+  for (size_t i = 0; i < p->n_pairs; i++)
+    free (f.pair_path[i]);
+  free (f.po_dir);
 
   if (st == TMC_OK)
     {
