@@ -37,9 +37,10 @@ usage (void)
            "(an empty\n"
            "                       line starts a paragraph), as hunalign "
            "takes them\n"
-           "  -f, --from-code=ENC  the encoding of the inputs (default: "
-           "UTF-8, or what\n"
-           "                       a byte-order mark says)\n"
+           "  -f, --from-code=[LANG=]ENC  the encoding of the inputs, or of "
+           "the one in\n"
+           "                       LANG (default: UTF-8, or what a "
+           "byte-order mark says)\n"
            "      --srx=FILE       segment with the rules of this SRX file\n"),
          stdout);
   fputs (_("Output (without -o and -b, the beads go to standard "
@@ -596,6 +597,8 @@ cmd_align (int argc, char **argv)
   };
   const char *beads_path = NULL, *pivot = NULL, *params_path = NULL;
   const char *from_code = NULL, *srx_path = NULL;
+  /* -f LANG=ENC: the encoding of the input in LANG (az, fa, en).  */
+  const char *lang_code[3] = { NULL, NULL, NULL };
   int presegmented = 0, no_lexicon = 0, print_lexicon = 0, do_estimate = 0;
   struct tmx_out tmx;
   memset (&tmx, 0, sizeof tmx);
@@ -621,7 +624,22 @@ cmd_align (int argc, char **argv)
         beads_path = optarg;
         break;
       case 'f':
-        from_code = optarg;
+        {
+          const char *eq = strchr (optarg, '=');
+          char tag[16];
+          const char *l = NULL;
+          if (eq && (size_t) (eq - optarg) < sizeof tag)
+            {
+              snprintf (tag, sizeof tag, "%.*s", (int) (eq - optarg), optarg);
+              l = tmc_lang_code (tag);
+            }
+          if (l != NULL)
+            lang_code[strcmp (l, "az") == 0 ? 0 : strcmp (l, "fa") == 0 ? 1
+                                                                         : 2]
+              = eq + 1;
+          else
+            from_code = optarg;
+        }
         break;
       case OPT_PRESEGMENTED:
         presegmented = 1;
@@ -694,10 +712,14 @@ cmd_align (int argc, char **argv)
                                                 "are mutually exclusive"));
       goto done;
     }
-  if (from_code && tmc_text_check_encoding (from_code, &err) != TMC_OK)
+  for (int k = 0; k < 4; k++)
     {
-      status = tmc_cli_usage_error (cmd_name, "%s", err.message);
-      goto done;
+      const char *code = k < 3 ? lang_code[k] : from_code;
+      if (code && tmc_text_check_encoding (code, &err) != TMC_OK)
+        {
+          status = tmc_cli_usage_error (cmd_name, "%s", err.message);
+          goto done;
+        }
     }
   if (!no_lexicon)
     {
@@ -825,8 +847,15 @@ cmd_align (int argc, char **argv)
       goto done;
     }
   for (size_t k = 0; k < n_in; k++)
-    if (read_input (&in[k], presegmented, from_code, srx) != 0)
-      goto done;
+    {
+      const char *l = in[k].lang;
+      const char *code = lang_code[strcmp (l, "az") == 0   ? 0
+                                   : strcmp (l, "fa") == 0 ? 1
+                                                           : 2];
+      if (read_input (&in[k], presegmented, code ? code : from_code, srx)
+          != 0)
+        goto done;
+    }
   if (tmx.doc_id == NULL)
     {
       doc_id_from_path (in[0].path, doc_id, sizeof doc_id);

@@ -480,7 +480,7 @@ struct builder {
 };
 
 /* Is the sentence of original text Q..QEND in title case (a headline
-   with most words capitalized)?  */
+   of four or more long words, four in five of them capitalized)?  */
 static int
 title_case (const uint8_t *q, const uint8_t *qend)
 {
@@ -492,7 +492,7 @@ title_case (const uint8_t *q, const uint8_t *qend)
         words++;
         caps += (unsigned) ow.cap;
       }
-  return words >= 3 && caps * 5 >= words * 3;
+  return words >= 4 && caps * 5 >= words * 4;
 }
 
 /* Collect the evidence of one sentence into B's sets.  */
