@@ -137,6 +137,9 @@ struct tmc_align_params {
      counts, for two documents) are aligned on the full grid, with no
      band (default 250000).  */
   size_t full_grid;
+  /* Threads the search may use (0 or 1: none besides the caller's;
+     default 1).  */
+  unsigned threads;
   /* Three documents: 0 aligns them jointly (the default); 1 + d joins
      the pairwise alignments of the others with document d.  */
   int pivot;

@@ -9,6 +9,7 @@
    at once, whatever the bead types.  */
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -509,12 +510,61 @@ window (const struct tmc_band *band, size_t a, size_t *lo, size_t *hi)
   *hi = h;
 }
 
+/* A share of the rows of a band, for one thread.  */
+struct job {
+  struct engine en;       /* a copy: its own rows and id set */
+  const struct tmc_band *band;
+  float *out;
+  size_t i0, i1;          /* cut rows [i0, i1) */
+  int skip22;
+  int ok;
+};
+
+static void *
+run_rows (void *arg)
+{
+  struct job *jb = arg;
+  struct engine *en = &jb->en;
+  const struct tmc_band *band = jb->band;
+  /* Unit i0 - 2 was filled by the rows before this share.  */
+  if (jb->i0 >= 2)
+    {
+      size_t lo, hi;
+      window (band, jb->i0 - 2, &lo, &hi);
+      fill_row (en, &en->rows[(jb->i0 - 2) % 3], jb->i0 - 2, lo, hi);
+    }
+  for (size_t i = jb->i0; i < jb->i1; i++)
+    {
+      size_t lo, hi;
+      window (band, i - 1, &lo, &hi);
+      fill_row (en, &en->rows[(i - 1) % 3], i - 1, lo, hi);
+      for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
+        {
+          if (j == 0)
+            continue;
+          size_t c = (size_t) tmc_band_cell (band, i, j);
+          for (unsigned di = 1; di <= 2 && di <= i; di++)
+            for (unsigned dj = 1; dj <= 2 && dj <= j; dj++)
+              if (!(jb->skip22 && di == 2 && dj == 2))
+                jb->out[4 * c + (di - 1) + 2 * (dj - 1)]
+                  = (float) bead_evidence (en, i, j, di, dj);
+        }
+    }
+  return NULL;
+}
+
+/* Rows of the band for one thread at least (fewer are not worth one).  */
+#define ROWS_PER_THREAD 1500
+#define MAX_THREADS 8
+
 enum tmc_status
 tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
-                   float *out, struct tmc_error *err)
+                   float *out, unsigned threads, int skip22,
+                   struct tmc_error *err)
 {
   /* The engine holds an id set of a few pages: not on the stack.  */
   struct engine *en = calloc (1, sizeof *en);
+  struct job *jobs = NULL;
   if (en == NULL)
     return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   en->sc = sc;
@@ -535,40 +585,51 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       if (lo <= hi && hi - lo + 1 > wmax)
         wmax = hi - lo + 1;
     }
-  for (int r = 0; r < 3 && ok; r++)
+  size_t nt = threads > 1 ? threads : 1;
+  if (nt > MAX_THREADS)
+    nt = MAX_THREADS;
+  if (nt > band->n / ROWS_PER_THREAD)
+    nt = band->n / ROWS_PER_THREAD > 1 ? band->n / ROWS_PER_THREAD : 1;
+  if (ok)
     {
-      en->rows[r].a = -1;
-      en->rows[r].m0 = malloc (wmax * sizeof *en->rows[r].m0);
-      en->rows[r].m1 = malloc (wmax * sizeof *en->rows[r].m1);
-      en->rows[r].any = malloc (wmax);
-      ok = en->rows[r].m0 && en->rows[r].m1 && en->rows[r].any;
+      jobs = calloc (nt, sizeof *jobs);
+      ok = jobs != NULL;
+    }
+  for (size_t t = 0; ok && t < nt; t++)
+    {
+      jobs[t].en = *en;
+      jobs[t].band = band;
+      jobs[t].out = out;
+      jobs[t].skip22 = skip22;
+      jobs[t].i0 = 1 + band->n * t / nt;
+      jobs[t].i1 = 1 + band->n * (t + 1) / nt;
+      for (int r = 0; r < 3 && ok; r++)
+        {
+          struct row *rw = &jobs[t].en.rows[r];
+          rw->a = -1;
+          rw->m0 = malloc (wmax * sizeof *rw->m0);
+          rw->m1 = malloc (wmax * sizeof *rw->m1);
+          rw->any = malloc (wmax);
+          ok = rw->m0 && rw->m1 && rw->any;
+        }
     }
   if (ok)
     {
       for (size_t c = 0; c < band->cells * 4; c++)
         out[c] = NAN;
-      for (size_t i = 1; i <= band->n; i++)
-        {
-          /* Units i - 1 (new) and i - 2 (kept from the row before).  */
-          size_t lo, hi;
-          window (band, i - 1, &lo, &hi);
-          fill_row (en, &en->rows[(i - 1) % 3], i - 1, lo, hi);
-          for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
-            {
-              if (j == 0)
-                continue;
-              size_t c = (size_t) tmc_band_cell (band, i, j);
-              for (unsigned di = 1; di <= 2 && di <= i; di++)
-                for (unsigned dj = 1; dj <= 2 && dj <= j; dj++)
-                  out[4 * c + (di - 1) + 2 * (dj - 1)]
-                    = (float) bead_evidence (en, i, j, di, dj);
-            }
-        }
+      pthread_t tid[MAX_THREADS];
+      int started[MAX_THREADS] = { 0 };
+      for (size_t t = 1; t < nt; t++)
+        started[t] = pthread_create (&tid[t], NULL, run_rows, &jobs[t]) == 0;
+      run_rows (&jobs[0]);
+      for (size_t t = 1; t < nt; t++)
+        if (started[t])
+          pthread_join (tid[t], NULL);
+        else
+          run_rows (&jobs[t]);
     }
   for (int e = 0; e < TMC_EV_COUNT; e++)
-    {
-      postings_destroy (&en->pb[e]);
-    }
+    postings_destroy (&en->pb[e]);
   free (en->ra);
   free (en->la1);
   free (en->la2);
@@ -580,12 +641,14 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       free (en->missa[k]);
       free (en->missb[k]);
     }
-  for (int r = 0; r < 3; r++)
-    {
-      free (en->rows[r].m0);
-      free (en->rows[r].m1);
-      free (en->rows[r].any);
-    }
+  for (size_t t = 0; jobs && t < nt; t++)
+    for (int r = 0; r < 3; r++)
+      {
+        free (jobs[t].en.rows[r].m0);
+        free (jobs[t].en.rows[r].m1);
+        free (jobs[t].en.rows[r].any);
+      }
+  free (jobs);
   free (en);
   if (!ok)
     return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));

@@ -129,6 +129,15 @@ hset_has (const struct hset *s, uint32_t h)
   return 0;
 }
 
+/* tmc_al_is_word_char, inline for ASCII.  */
+static inline int
+word_char (ucs4_t c)
+{
+  if (c < 0x80)
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return tmc_al_is_word_char (c);
+}
+
 static int
 is_latin (ucs4_t c)
 {
@@ -398,7 +407,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
       while (p < end)
         {
           int k = decode (p, end, &c);
-          if (tmc_al_is_word_char (c))
+          if (word_char (c))
             break;
           p += k;
         }
@@ -413,7 +422,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
           while (p < end)
             {
               int k = decode (p, end, &c);
-              if (!tmc_al_is_word_char (c))
+              if (!word_char (c))
                 break;
               p += k;
             }
@@ -424,7 +433,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
       while (p < end)
         {
           int k = decode (p, end, &c);
-          if (!tmc_al_is_word_char (c))
+          if (!word_char (c))
             break;
           if (w->n < MAX_WORD)
             w->c[w->n++] = c;
@@ -535,7 +544,7 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
           prev = '0';
           continue;
         }
-      if (tmc_al_is_word_char (c))
+      if (word_char (c))
         {
           const uint8_t *q = p;
           int latin = is_latin (c);
@@ -543,7 +552,7 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
             {
               ucs4_t d;
               int k = u8_mbtouc_unsafe (&d, q, (size_t) (end - q));
-              if (!tmc_al_is_word_char (d))
+              if (!word_char (d))
                 break;
               q += k;
               len++;

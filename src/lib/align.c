@@ -57,6 +57,7 @@ tmc_align_params_init (struct tmc_align_params *p)
   p->band = 6;
   p->tube = 2;
   p->full_grid = 250000;
+  p->threads = 1;
   p->pivot = 0;
   p->lexicon = NULL;
   p->use_lexicon = 1;
@@ -213,6 +214,23 @@ doc_chars (const struct tmc_feat_doc *fd)
   return c;
 }
 
+/* Building the evidence of one document, as a task.  */
+struct build_task {
+  const struct tmc_doc *doc;
+  int lang;
+  const struct tmc_lexicon *lex;
+  struct tmc_feat_doc *fd;
+  enum tmc_status st;
+  struct tmc_error err;
+};
+
+static void
+build_task_run (void *arg)
+{
+  struct build_task *t = arg;
+  t->st = tmc_feat_doc_build (t->doc, t->lang, t->lex, t->fd, &t->err);
+}
+
 enum tmc_status
 tmc_align (const struct tmc_doc *const *docs, size_t n_docs,
            const struct tmc_align_params *params, struct tmc_alignment **out,
@@ -256,8 +274,26 @@ tmc_align (const struct tmc_doc *const *docs, size_t n_docs,
   struct tmc_feat_doc fd[3];
   memset (fd, 0, sizeof fd);
   enum tmc_status st = TMC_OK;
-  for (size_t d = 0; d < n_docs && st == TMC_OK; d++)
-    st = tmc_feat_doc_build (docs[d], lang[d], lex, &fd[d], err);
+  {
+    struct build_task bt[3];
+    void *args[3];
+    for (size_t d = 0; d < n_docs; d++)
+      {
+        bt[d].doc = docs[d];
+        bt[d].lang = lang[d];
+        bt[d].lex = lex;
+        bt[d].fd = &fd[d];
+        args[d] = &bt[d];
+      }
+    tmc_run_tasks (build_task_run, args, n_docs, params->threads);
+    for (size_t d = 0; d < n_docs && st == TMC_OK; d++)
+      if (bt[d].st != TMC_OK)
+        {
+          st = bt[d].st;
+          if (err)
+            *err = bt[d].err;
+        }
+  }
   if (st != TMC_OK)
     goto done;
 
