@@ -69,6 +69,17 @@ for s in $SETS; do
     row "$s pivot on $pv" "$T/score"
   done
 done
+# Both hard sets as one: the joint method against each pivot join.
+mkdir -p "$T/hardgold"
+for c in ntrex flores; do cp -r "$DEV/$c/hard" "$T/hardgold/$c"; done
+for m in joint pivot-en pivot-az pivot-fa; do
+  mkdir -p "$T/hardpred/$m"
+  for c in ntrex flores; do
+    cp -r "$T/gold/$c/hard/$m" "$T/hardpred/$m/$c"
+  done
+  python3 "$SCORE" "$T/hardgold" "$T/hardpred/$m" > "$T/score"
+  row "both hard sets, $m" "$T/score"
+done
 echo "targets: hard 3-way >= 0.990, each pair >= 0.985; clean >= 0.998"
 echo "hunalign (peers.md, same input, no dictionary, joined on English):"
 printf "%-30s %7s %7s %7s %9s\n" "ntrex/hard hunalign" 0.971 0.971 0.980 0.977
@@ -126,17 +137,13 @@ echo "tmconv align --estimate -o model.txt ntrex/*/*.gold; tmconv align --params
 "$TMCONV" align --estimate -o "$T/model-ntrex.txt" "$DEV"/ntrex/*/*.gold || exit 1
 "$TMCONV" align --estimate -o "$T/model-flores.txt" "$DEV"/flores/*/*.gold || exit 1
 header "set (parameters from)"
-for s in flores/hard flores/clean; do
+for s in flores/hard flores/clean ntrex/hard ntrex/clean; do
+  from=ntrex
+  [ "${s%%/*}" = ntrex ] && from=flores
   align_set "$s" "$T/xval/$s" sent --presegmented --pairs=none \
-    --params "$T/model-ntrex.txt" || exit 1
+    --params "$T/model-$from.txt" || exit 1
   python3 "$SCORE" "$DEV/$s" "$T/xval/$s" > "$T/score"
-  row "$s (ntrex)" "$T/score"
-done
-for s in ntrex/hard ntrex/clean; do
-  align_set "$s" "$T/xval/$s" sent --presegmented --pairs=none \
-    --params "$T/model-flores.txt" || exit 1
-  python3 "$SCORE" "$DEV/$s" "$T/xval/$s" > "$T/score"
-  row "$s (flores)" "$T/score"
+  row "$s ($from)" "$T/score"
 done
 echo
 

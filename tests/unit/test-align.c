@@ -127,15 +127,25 @@ TEST (feature_names_and_numbers)
   tmc_doc_free (fa);
 }
 
+/* The three versions of the visit report in D, aligned into *A.  */
+static void
+align_visit (const struct tmc_doc **d, struct tmc_alignment **a)
+{
+  d[0] = load ("visit.az.sent");
+  d[1] = load ("visit.fa.sent");
+  d[2] = load ("visit.en.sent");
+  struct tmc_error e;
+  *a = NULL;
+  CHECK_INT_EQ (tmc_align (d, 3, NULL, a, &e), TMC_OK);
+}
+
 /* The visit report: a merge in az, a sentence fa leaves out.  */
 TEST (align_three_visit)
 {
-  const struct tmc_doc *d[3] = { load ("visit.az.sent"),
-                                 load ("visit.fa.sent"),
-                                 load ("visit.en.sent") };
-  struct tmc_alignment *a = NULL;
+  const struct tmc_doc *d[3];
+  struct tmc_alignment *a;
   struct tmc_error e;
-  CHECK_INT_EQ (tmc_align (d, 3, NULL, &a, &e), TMC_OK);
+  align_visit (d, &a);
   char *got = beads_text (a);
   char *want = slurp ("visit.gold");
   CHECK_STR_EQ (got, want);
@@ -377,12 +387,10 @@ TEST (estimate_from_gold)
 
 TEST (units_of_beads)
 {
-  const struct tmc_doc *d[3] = { load ("visit.az.sent"),
-                                 load ("visit.fa.sent"),
-                                 load ("visit.en.sent") };
-  struct tmc_alignment *a = NULL;
+  const struct tmc_doc *d[3];
+  struct tmc_alignment *a;
   struct tmc_error e;
-  CHECK_INT_EQ (tmc_align (d, 3, NULL, &a, &e), TMC_OK);
+  align_visit (d, &a);
   struct tmc_tm *tm = tmc_tm_new ();
   CHECK_INT_EQ (tmc_alignment_to_tm (d, a, "visit", 2, tm, &e), TMC_OK);
   CHECK_INT_EQ (tm->n_tus, 8);
