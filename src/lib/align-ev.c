@@ -201,21 +201,27 @@ struct row {
   size_t lo, hi;  /* window; empty when lo > hi */
   uint64_t (*m0)[TMC_EV_COUNT];  /* items of a found in b */
   uint64_t (*m1)[TMC_EV_COUNT];  /* items of b found in a */
-  unsigned char *any;  /* some bit set in m0 or m1 of b */
+  unsigned char *any;  /* bit e: some bit of kind e set in m0 or m1 of b */
 };
 
-#define SET_SLOTS 4096
+/* The items (probes) of every unit of B by id: for each id, the units
+   that have it, with the kind and bit of the item, in unit order.  */
+struct probes {
+  uint32_t *id;
+  uint32_t *unit;
+  uint16_t *kb;  /* kind << 6 | bit */
+  size_t n;
+  uint32_t *hash;     /* run start + 1, 0 = empty */
+  uint32_t *hlen;
+  size_t hmask;
+};
 
 struct engine {
   const struct tmc_scorer *sc;
   struct postings pb[TMC_EV_COUNT];
   uint32_t *ra;  /* A's items in B's postings */
   double bg_const[3][3];
-  /* The target ids of the current unit of A: open addressing, a slot
-     holds an id when its epoch is the current one.  */
-  uint32_t set_id[SET_SLOTS];
-  uint32_t set_epoch[SET_SLOTS];
-  uint32_t epoch;
+  struct probes pr;  /* B's items by id */
   struct row rows[3];
   size_t row_cap;
   /* Per unit: ln of its length and of its length with the next unit's;
@@ -239,62 +245,96 @@ n_items (const struct tmc_feat_doc *fd, size_t u, int e)
   return n < TMC_PROBE_MAX ? n : TMC_PROBE_MAX;
 }
 
-static inline int
-set_has (const struct engine *en, uint32_t id)
+static void
+probes_destroy (struct probes *p)
 {
-  size_t h = hash_slot (id) & (SET_SLOTS - 1);
-  while (en->set_epoch[h] == en->epoch)
-    {
-      if (en->set_id[h] == id)
-        return 1;
-      h = (h + 1) & (SET_SLOTS - 1);
-    }
-  return 0;
+  free (p->id);
+  free (p->unit);
+  free (p->kb);
+  free (p->hash);
+  free (p->hlen);
+  memset (p, 0, sizeof *p);
 }
 
-/* Make the id set the target ids of unit A of FD.  */
-static void
-set_fill (struct engine *en, const struct tmc_feat_doc *fd, size_t a)
+static int
+probes_build (const struct tmc_feat_doc *fd, struct probes *p)
 {
-  static const int sets[] = {
-    TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
-  };
-  en->epoch++;
-  if (en->epoch == 0)
+  memset (p, 0, sizeof *p);
+  size_t total = 0;
+  for (size_t u = 0; u < fd->n; u++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      total += n_items (fd, u, e);
+  uint64_t *keys = malloc ((total + 1) * sizeof *keys);
+  uint64_t *tmp = malloc ((total + 1) * sizeof *tmp);
+  uint32_t *unit = malloc ((total + 1) * sizeof *unit);
+  uint16_t *kb = malloc ((total + 1) * sizeof *kb);
+  p->id = malloc ((total + 1) * sizeof *p->id);
+  p->unit = malloc ((total + 1) * sizeof *p->unit);
+  p->kb = malloc ((total + 1) * sizeof *p->kb);
+  size_t hcap = 16;
+  while (hcap < 2 * total)
+    hcap *= 2;
+  p->hash = calloc (hcap, sizeof *p->hash);
+  p->hlen = calloc (hcap, sizeof *p->hlen);
+  if (!keys || !tmp || !unit || !kb || !p->id || !p->unit || !p->kb
+      || !p->hash || !p->hlen)
     {
-      memset (en->set_epoch, 0, sizeof en->set_epoch);
-      en->epoch = 1;
+      free (keys);
+      free (tmp);
+      free (unit);
+      free (kb);
+      probes_destroy (p);
+      return -1;
     }
-  size_t added = 0;
-  for (size_t k = 0; k < TMC_ARRAY_SIZE (sets); k++)
+  size_t k = 0;
+  for (size_t u = 0; u < fd->n; u++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      {
+        const uint32_t *v = fd->pool + fd->s[u].off[tmc_probe_set[e]];
+        unsigned ni = n_items (fd, u, e);
+        for (unsigned b = 0; b < ni; b++)
+          {
+            keys[k] = ((uint64_t) v[b] << 32) | k;
+            unit[k] = (uint32_t) u;
+            kb[k] = (uint16_t) (e << 6 | b);
+            k++;
+          }
+      }
+  radix_sort (keys, tmp, k);
+  p->hmask = hcap - 1;
+  size_t h = 0;
+  for (size_t i = 0; i < k; i++)
     {
-      size_t n;
-      const uint32_t *t = tmc_feat_set (fd, a, sets[k], &n);
-      for (size_t x = 0; x < n && added < SET_SLOTS / 2; x++)
+      uint32_t src = (uint32_t) keys[i];
+      p->id[i] = (uint32_t) (keys[i] >> 32);
+      p->unit[i] = unit[src];
+      p->kb[i] = kb[src];
+      if (i == 0 || p->id[i] != p->id[i - 1])
         {
-          size_t h = hash_slot (t[x]) & (SET_SLOTS - 1);
-          while (en->set_epoch[h] == en->epoch && en->set_id[h] != t[x])
-            h = (h + 1) & (SET_SLOTS - 1);
-          if (en->set_epoch[h] != en->epoch)
-            {
-              en->set_epoch[h] = en->epoch;
-              en->set_id[h] = t[x];
-              added++;
-            }
+          h = hash_slot (p->id[i]) & p->hmask;
+          while (p->hash[h])
+            h = (h + 1) & p->hmask;
+          p->hash[h] = (uint32_t) i + 1;
         }
+      p->hlen[h]++;
     }
+  p->n = k;
+  free (keys);
+  free (tmp);
+  free (unit);
+  free (kb);
+  return 0;
 }
 
 static void
 fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
 {
-  const struct tmc_feat_doc *A = en->sc->A, *B = en->sc->B;
+  const struct tmc_feat_doc *A = en->sc->A;
   r->a = (long) a;
   r->lo = lo;
   r->hi = hi;
   if (lo > hi)
     return;
-  set_fill (en, A, a);
   size_t w = hi - lo + 1;
   memset (r->m0, 0, w * sizeof *r->m0);
   memset (r->m1, 0, w * sizeof *r->m1);
@@ -317,21 +357,38 @@ fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
             if (units[k] >= lo)
               {
                 r->m0[units[k] - lo][e] |= (uint64_t) 1 << p;
-                r->any[units[k] - lo] = 1;
+                r->any[units[k] - lo] |= (unsigned char) (1u << e);
               }
         }
-      /* Items of each b: are they among a's targets?  */
-      for (size_t b = lo; b <= hi; b++)
+    }
+  /* Items of the b: look each target id of a up among them.  */
+  static const int tsets[] = {
+    TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
+  };
+  const struct probes *pr = &en->pr;
+  for (size_t k = 0; k < TMC_ARRAY_SIZE (tsets); k++)
+    {
+      size_t nt;
+      const uint32_t *t = tmc_feat_set (A, a, tsets[k], &nt);
+      for (size_t x = 0; x < nt; x++)
         {
-          const uint32_t *y = B->pool + B->s[b].off[set];
-          unsigned nq = n_items (B, b, e);
-          uint64_t m = 0;
-          for (unsigned q = 0; q < nq; q++)
-            if (set_has (en, y[q]))
-              m |= (uint64_t) 1 << q;
-          r->m1[b - lo][e] = m;
-          if (m)
-            r->any[b - lo] = 1;
+          if (x > 0 && t[x] == t[x - 1])
+            continue;
+          size_t h = hash_slot (t[x]) & pr->hmask;
+          while (pr->hash[h] && pr->id[pr->hash[h] - 1] != t[x])
+            h = (h + 1) & pr->hmask;
+          if (!pr->hash[h])
+            continue;
+          uint32_t st = pr->hash[h] - 1, ln = pr->hlen[h];
+          const uint32_t *units = pr->unit + st;
+          size_t q = ln > 8 ? lower_bound (units, ln, (uint32_t) lo) : 0;
+          for (; q < ln && units[q] <= hi; q++)
+            if (units[q] >= lo)
+              {
+                unsigned kb = pr->kb[st + q];
+                r->m1[units[q] - lo][kb >> 6] |= (uint64_t) 1 << (kb & 63);
+                r->any[units[q] - lo] |= (unsigned char) (1u << (kb >> 6));
+              }
         }
     }
 }
@@ -385,10 +442,18 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
   const struct row *r1 = get_row ((struct engine *) en, i - 1);
   const struct row *r2 = di == 2 ? get_row ((struct engine *) en, i - 2)
                                  : NULL;
-  /* Nothing found in any pair of units: all items are missing.  */
-  if (!r1->any[j - 1 - r1->lo] && !(dj == 2 && r1->any[j - 2 - r1->lo])
-      && !(r2 && (r2->any[j - 1 - r2->lo]
-                  || (dj == 2 && r2->any[j - 2 - r2->lo]))))
+  /* The kinds with something found in some pair of units (none: all
+     items are missing).  */
+  unsigned kinds = r1->any[j - 1 - r1->lo];
+  if (dj == 2)
+    kinds |= r1->any[j - 2 - r1->lo];
+  if (r2)
+    {
+      kinds |= r2->any[j - 1 - r2->lo];
+      if (dj == 2)
+        kinds |= r2->any[j - 2 - r2->lo];
+    }
+  if (kinds == 0)
     return tmc_scorer_floor (sc, s);
   const uint64_t *a1b1 = m0_of (r1, j - 1), *a1b2 = NULL;
   const uint64_t *c1b1 = m1_of (r1, j - 1), *c1b2 = NULL;
@@ -410,6 +475,8 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
     }
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
+      if (!(kinds & (1u << e)))
+        continue;
       /* Direction 0: items of the A units, looked for in the B units.  */
       uint64_t m = a1b1[e] | (a1b2 ? a1b2[e] : 0);
       unsigned found = popcount64 (m);
@@ -571,6 +638,7 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
   int ok = 1;
   for (int e = 0; e < TMC_EV_COUNT && ok; e++)
     ok = postings_build (sc->B, tmc_target_set[e], &en->pb[e]) == 0;
+  ok = ok && probes_build (sc->B, &en->pr) == 0;
   if (ok)
     {
       en->ra = resolve (sc->A, en->pb);
@@ -630,6 +698,7 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
     }
   for (int e = 0; e < TMC_EV_COUNT; e++)
     postings_destroy (&en->pb[e]);
+  probes_destroy (&en->pr);
   free (en->ra);
   free (en->la1);
   free (en->la2);

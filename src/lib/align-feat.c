@@ -340,11 +340,25 @@ static const ucs4_t az_endings[][6] = {
   { 'n', U_UML, 0 }
 };
 
+/* The lengths of the endings.  */
+static const unsigned char az_ending_len[] = {
+  5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2
+};
+
 /* Strip an Azerbaijani ending from the word W[0..*N) (code points),
    keeping at least 3 letters.  */
 static void
 az_strip (const ucs4_t *w, size_t *n)
 {
+  if (*n < 4)
+    return;
+  /* Every ending ends in one of these letters.  */
+  ucs4_t last = w[*n - 1];
+  last = last == 'I' || last == DOTLESS_I ? DOTLESS_I : latin_lower (last);
+  if (last != 'n' && last != 'a' && last != SCHWA && last != DOTLESS_I
+      && last != 'i' && last != 'u' && last != U_UML && last != 'r')
+    return;
   /* The word lowercase (I -> ı: endings are Turkic), last letters.  */
   ucs4_t low[6];
   size_t k = *n < 6 ? *n : 6;
@@ -356,10 +370,8 @@ az_strip (const ucs4_t *w, size_t *n)
   for (size_t e = 0; e < TMC_ARRAY_SIZE (az_endings); e++)
     {
       const ucs4_t *end = az_endings[e];
-      size_t el = 0;
-      while (end[el])
-        el++;
-      if (*n < el + 3)
+      size_t el = az_ending_len[e];
+      if (*n < el + 3 || end[el - 1] != last)
         continue;
       size_t i;
       for (i = 0; i < el; i++)
