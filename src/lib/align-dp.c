@@ -1057,11 +1057,13 @@ static void
 pair_task_run (void *arg)
 {
   struct pair_task *t = arg;
-  /* Each of the three pairwise searches gets one thread.  */
-  struct tmc_align_params p1 = *t->p;
-  p1.threads = 1;
-  t->st = tmc_dp_pair (t->a, t->b, &p1, 0, t->path, &t->err);
+  t->st = tmc_dp_pair (t->a, t->b, t->p, 0, t->path, &t->err);
 }
+
+/* Documents of more sentences than this have their three pairwise
+   searches one after the other (each with all the threads), so that
+   only one search's memory is in use at a time.  */
+#define PARALLEL_PAIRS_MAX 20000
 
 enum tmc_status
 tmc_dp_three (const struct tmc_feat_doc *const *fd,
@@ -1075,15 +1077,22 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
   {
     struct pair_task pt[3];
     void *args[3];
+    int parallel = fd[0]->n <= PARALLEL_PAIRS_MAX
+                   && fd[1]->n <= PARALLEL_PAIRS_MAX
+                   && fd[2]->n <= PARALLEL_PAIRS_MAX;
+    /* In parallel, each of the searches gets one thread.  */
+    struct tmc_align_params p1 = *p;
+    if (parallel)
+      p1.threads = 1;
     for (int q = 0; q < 3; q++)
       {
         pt[q].a = fd[pairs[q][0]];
         pt[q].b = fd[pairs[q][1]];
-        pt[q].p = p;
+        pt[q].p = &p1;
         pt[q].path = &pp[q];
         args[q] = &pt[q];
       }
-    tmc_run_tasks (pair_task_run, args, 3, p->threads);
+    tmc_run_tasks (pair_task_run, args, 3, parallel ? p->threads : 1);
     for (int q = 0; q < 3; q++)
       if (pt[q].st != TMC_OK)
         {

@@ -93,8 +93,11 @@ postings_build (const struct tmc_feat_doc *fd, int set, struct postings *p)
     }
   radix_sort (keys, tmp, k);
   free (tmp);
+  size_t distinct = 0;
+  for (size_t i = 0; i < k; i++)
+    distinct += i == 0 || keys[i] >> 32 != keys[i - 1] >> 32;
   size_t hcap = 16;
-  while (hcap < 2 * k)
+  while (hcap < 2 * distinct)
     hcap *= 2;
   p->id = malloc ((k + 1) * sizeof *p->id);
   p->unit = malloc ((k + 1) * sizeof *p->unit);
@@ -271,13 +274,7 @@ probes_build (const struct tmc_feat_doc *fd, struct probes *p)
   p->id = malloc ((total + 1) * sizeof *p->id);
   p->unit = malloc ((total + 1) * sizeof *p->unit);
   p->kb = malloc ((total + 1) * sizeof *p->kb);
-  size_t hcap = 16;
-  while (hcap < 2 * total)
-    hcap *= 2;
-  p->hash = calloc (hcap, sizeof *p->hash);
-  p->hlen = calloc (hcap, sizeof *p->hlen);
-  if (!keys || !tmp || !unit || !kb || !p->id || !p->unit || !p->kb
-      || !p->hash || !p->hlen)
+  if (!keys || !tmp || !unit || !kb || !p->id || !p->unit || !p->kb)
     {
       free (keys);
       free (tmp);
@@ -301,6 +298,24 @@ probes_build (const struct tmc_feat_doc *fd, struct probes *p)
           }
       }
   radix_sort (keys, tmp, k);
+  free (tmp);
+  tmp = NULL;
+  size_t distinct = 0;
+  for (size_t i = 0; i < k; i++)
+    distinct += i == 0 || keys[i] >> 32 != keys[i - 1] >> 32;
+  size_t hcap = 16;
+  while (hcap < 2 * distinct)
+    hcap *= 2;
+  p->hash = calloc (hcap, sizeof *p->hash);
+  p->hlen = calloc (hcap, sizeof *p->hlen);
+  if (!p->hash || !p->hlen)
+    {
+      free (keys);
+      free (unit);
+      free (kb);
+      probes_destroy (p);
+      return -1;
+    }
   p->hmask = hcap - 1;
   size_t h = 0;
   for (size_t i = 0; i < k; i++)
@@ -320,7 +335,6 @@ probes_build (const struct tmc_feat_doc *fd, struct probes *p)
     }
   p->n = k;
   free (keys);
-  free (tmp);
   free (unit);
   free (kb);
   return 0;

@@ -244,14 +244,19 @@ for a, b in itertools.combinations(range(len(cols)), 2):
 print("%.4f" % (sum(fs) / len(fs)))
 EOF
 }
-# measure LABEL COMMAND...: run, print seconds and peak RSS.
+# measure LABEL COMMAND...: run, print the elapsed seconds, the CPU
+# seconds (user + system, all threads) and the peak RSS.  The machine's
+# load shows in the elapsed time: the load average is printed.
 measure () {
   label=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$T/time" "$@" || return 1
-  read -r secs kb < "$T/time"
-  printf "%-34s %8s s %8d MB" "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %M %U %S" -o "$T/time" "$@" || return 1
+  read -r secs kb user sys < "$T/time"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf "%-34s %6s s (CPU %5s s) %5d MB" "$label" "$secs" "$cpu" \
+    $((kb / 1024))
 }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) on $(nproc 2>/dev/null) processors"
 if [ ! -x /usr/bin/time ]; then
   echo "skipped: GNU time (/usr/bin/time) is not installed"
   exit 0
@@ -263,7 +268,7 @@ secs=$(cut -d' ' -f1 "$T/time")
 kb=$(cut -d' ' -f2 "$T/time")
 echo "   F1 $(f1 "$T/long10000.gold" "$T/pair.beads" 0,2)"
 awk -v s="$secs" -v k="$kb" 'BEGIN {
-  printf "%-34s %8s s %8d MB   (peers.md, this machine kind)\n",
+  printf "%-34s %6s s                %5d MB   (peers.md, this machine kind)\n",
          "hunalign, 10,000 sentences", "1.7", 181;
   printf "tmconv is %.1fx faster, uses %.1fx less memory (target: 5x faster)\n",
          1.7 / (s > 0 ? s : 0.01), 181 * 1024 / k }'
