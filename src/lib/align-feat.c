@@ -500,22 +500,6 @@ struct builder {
   struct u32v scratch;
 };
 
-/* Is the sentence of original text Q..QEND in title case (a headline
-   of four or more long words, four in five of them capitalized)?  */
-static int
-title_case (const uint8_t *q, const uint8_t *qend)
-{
-  struct oword ow;
-  unsigned words = 0, caps = 0;
-  while (next_oword (&q, qend, &ow))
-    if (ow.n >= 4)
-      {
-        words++;
-        caps += (unsigned) ow.cap;
-      }
-  return words >= 4 && caps * 5 >= words * 4;
-}
-
 /* Collect the evidence of one sentence into B's sets.  */
 static int
 sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
@@ -668,7 +652,9 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
       for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
         {
           /* Every word is a target for the names and cognates of the
-             other side.  */
+             other side (but short lowercase words are not names).  */
+          if (!ow.cap && ow.n <= 2)
+            continue;
           char sk[8];
           size_t n = latin_skel (ow.c, ow.n, l, sk, 3);
           if (push_skel_targets (&b->set[TMC_SET_SKEL], sk, n) != 0)
@@ -682,7 +668,8 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
                 az_strip (ow.c, &wn);
               if (wn >= 5)
                 {
-                  n = latin_skel (ow.c, wn, l, sk, 3);
+                  if (wn != ow.n)
+                    n = latin_skel (ow.c, wn, l, sk, 3);
                   if (n >= 3
                       && u32v_push (&b->set[TMC_SET_COG], skel_id (sk, 3))
                          != 0)
@@ -747,23 +734,39 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
   unsigned char *titles = calloc (doc->n_sent + 1, 1);
   if (titles == NULL)
     goto nomem;
+  /* The capitalized words of a sentence, until it is known whether the
+     sentence is in title case.  */
+  struct u32v caps = { NULL, 0, 0 };
   if (l != TMC_AL_FA)
     for (size_t i = 0; i < doc->n_sent; i++)
       {
         const uint8_t *q = (const uint8_t *) doc->text + doc->sent[i].start;
         const uint8_t *qend = q + doc->sent[i].len;
-        int title = titles[i] = (unsigned char) title_case (q, qend);
         struct oword ow;
+        unsigned long_words = 0, long_caps = 0;
+        caps.n = 0;
         for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
           {
+            if (ow.n >= 4)
+              {
+                long_words++;
+                long_caps += (unsigned) ow.cap;
+              }
             if (!ow.cap && uc_is_lower (ow.c[0])
                 && hset_add (&lower, ow.lower_hash) != 0)
-              goto nomem;
-            if (ow.cap && pos > 0 && !title
-                && hset_add (&known, ow.lower_hash) != 0)
-              goto nomem;
+              goto nomem_caps;
+            if (ow.cap && pos > 0 && u32v_push (&caps, ow.lower_hash) != 0)
+              goto nomem_caps;
           }
+        /* A sentence of four long words (of four letters) or more, four
+           in five of them capitalized, is in title case (a headline):
+           its capitals do not make names.  */
+        titles[i] = long_words >= 4 && long_caps * 5 >= long_words * 4;
+        for (size_t k = 0; !titles[i] && k < caps.n; k++)
+          if (hset_add (&known, caps.v[k]) != 0)
+            goto nomem_caps;
       }
+  free (caps.v);
 
   struct builder b;
   memset (&b, 0, sizeof b);
@@ -836,6 +839,8 @@ nomem_b:
   free (b.words);
   free (b.word_latin);
   free (pool.v);
+nomem_caps:
+  free (caps.v);
 nomem:
   free (lower.v);
   free (known.v);

@@ -134,6 +134,15 @@ echo
 
 echo "## 3. Held out: parameters estimated on one corpus, scored on the other"
 echo "tmconv align --estimate -o model.txt ntrex/*/*.gold; tmconv align --params model.txt ..."
+"$TMCONV" align --estimate -o "$T/model-all.txt" "$DEV"/*/*/*.gold || exit 1
+if [ -n "${SRCDIR:-}" ] && [ -f "$SRCDIR/src/lib/align-params.def" ]; then
+  sed 's/^  "//; s/\\n"$//' "$SRCDIR/src/lib/align-params.def" > "$T/builtin.txt"
+  if grep -v '^#' "$T/model-all.txt" | cmp -s - "$T/builtin.txt"; then
+    echo "the built-in parameters are --estimate's on all of align-dev: reproduced"
+  else
+    echo "the built-in parameters differ from --estimate's on all of align-dev"
+  fi
+fi
 "$TMCONV" align --estimate -o "$T/model-ntrex.txt" "$DEV"/ntrex/*/*.gold || exit 1
 "$TMCONV" align --estimate -o "$T/model-flores.txt" "$DEV"/flores/*/*.gold || exit 1
 header "set (parameters from)"
