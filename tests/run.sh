@@ -84,6 +84,7 @@ if [ "${TMC_VALGRIND:-0}" = 1 ]; then
   cat >"$bindir/tmconv" <<WRAP
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
+  --suppressions="$srcdir/tests/valgrind.supp" \\
   --errors-for-leak-kinds=definite,indirect,possible \\
   --show-leak-kinds=definite,indirect,possible \\
   --log-file="\${TMC_VG_DIR:-/tmp}/vg.%p.log" "$build/tmconv" "\$@"

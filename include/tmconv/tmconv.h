@@ -15,6 +15,8 @@
 #include "tmconv/lexicon.h"
 #include "tmconv/align.h"
 #include "tmconv/tmx.h"
+#include "tmconv/po.h"
+#include "tmconv/check.h"
 
 #ifdef __cplusplus
 extern "C" {
