@@ -81,6 +81,21 @@ for m in joint pivot-en pivot-az pivot-fa; do
   row "both hard sets, $m" "$T/score"
 done
 echo "targets: hard 3-way >= 0.990, each pair >= 0.985; clean >= 0.998"
+if [ -n "${SRCDIR:-}" ] && [ -d "$SRCDIR/tm/samples" ]; then
+  # The project's own sample reports (tm/samples, hand-made gold).
+  for mode in sent txt; do
+    mkdir -p "$T/samples/$mode"
+    for g in "$SRCDIR"/tm/samples/*.gold; do
+      b=${g%.gold}
+      opt=
+      [ $mode = sent ] && opt=--presegmented
+      "$TMCONV" align -q $opt --pairs=none -o "$T/samples/$mode/$(basename "$b").tmx" \
+        "$b.az.$mode" "$b.fa.$mode" "$b.en.$mode" || exit 1
+    done
+    python3 "$SCORE" "$SRCDIR/tm/samples" "$T/samples/$mode" > "$T/score"
+    row "tm/samples, .$mode" "$T/score"
+  done
+fi
 echo "hunalign (peers.md, same input, no dictionary, joined on English):"
 printf "%-30s %7s %7s %7s %9s\n" "ntrex/hard hunalign" 0.971 0.971 0.980 0.977
 printf "%-30s %7s %7s %7s %9s\n" "flores/hard hunalign" 0.957 0.976 0.965 0.970
