@@ -410,6 +410,41 @@ TEST (units_of_beads)
     tmc_doc_free ((struct tmc_doc *) d[k]);
 }
 
+/* Paragraph breaks are soft anchors: a bead across a break that the
+   other version does not have costs a penalty, so it is less sure, but
+   the evidence still wins.  */
+TEST (paragraphs_soft_anchors)
+{
+  struct tmc_doc *az = lines ("az", "Kəndin kənarında köhnə bir dəyirman "
+                                    "dayanırdı.\nOnun yanında balaca bir "
+                                    "bağ vardı.\n\nPayızda yarpaqlar "
+                                    "saralıb yerə tökülürdü.\n");
+  struct tmc_doc *en = lines ("en", "An old mill stood at the edge of the "
+                                    "village.\n\nIt had a small garden next "
+                                    "to it, and in autumn the leaves turned "
+                                    "yellow and fell.\n");
+  CHECK_INT_EQ (az->n_paragraphs, 2);
+  const struct tmc_doc *d[2] = { az, en };
+  struct tmc_align_params p;
+  tmc_align_params_init (&p);
+  double score[2];
+  for (int k = 0; k < 2; k++)
+    {
+      p.para_penalty = k ? 3.0 : 0.0;
+      struct tmc_alignment *a = NULL;
+      struct tmc_error e;
+      CHECK_INT_EQ (tmc_align (d, 2, &p, &a, &e), TMC_OK);
+      char *got = beads_text (a);
+      CHECK_STR_EQ (got, "[0]:[0]\n[1,2]:[1]\n");
+      score[k] = a->beads[1].score;
+      free (got);
+      tmc_alignment_free (a);
+    }
+  CHECK (score[1] < score[0] - 0.1);
+  tmc_doc_free (az);
+  tmc_doc_free (en);
+}
+
 int
 main (void)
 {
@@ -421,5 +456,6 @@ main (void)
   RUN (params_round_trip);
   RUN (estimate_from_gold);
   RUN (units_of_beads);
+  RUN (paragraphs_soft_anchors);
   return TEST_END ();
 }
