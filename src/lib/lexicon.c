@@ -22,7 +22,7 @@ extern const char tmc_lexicon_countries[];
 /* Inflection: how many letters may follow a form of at least
    MIN_INFLECT letters.  English allows only the endings below.  */
 #define MIN_INFLECT 3
-static const unsigned max_extra[TMC_AL_NLANG] = { 8, 4, 0 };
+static const unsigned max_extra[TMC_AL_NLANG] = { 12, 4, 0 };
 static const char *const en_endings[] = { "s", "es", "ed", "d", "ing" };
 
 struct concept {
