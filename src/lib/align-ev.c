@@ -67,6 +67,38 @@ hash_slot (uint32_t id)
   return (size_t) (id * 2654435761u);
 }
 
+/* Index the runs of equal ids of the sorted ID[0..N): HASH[slot] is a
+   run's start + 1 (0: empty), HLEN[slot] its length.  */
+static int
+index_build (const uint32_t *id, size_t n, uint32_t **hash, uint32_t **hlen,
+             size_t *hmask)
+{
+  size_t distinct = 0;
+  for (size_t i = 0; i < n; i++)
+    distinct += i == 0 || id[i] != id[i - 1];
+  size_t hcap = 16;
+  while (hcap < 2 * distinct)
+    hcap *= 2;
+  *hash = calloc (hcap, sizeof **hash);
+  *hlen = calloc (hcap, sizeof **hlen);
+  if (*hash == NULL || *hlen == NULL)
+    return -1;
+  *hmask = hcap - 1;
+  size_t h = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i == 0 || id[i] != id[i - 1])
+        {
+          h = hash_slot (id[i]) & *hmask;
+          while ((*hash)[h])
+            h = (h + 1) & *hmask;
+          (*hash)[h] = (uint32_t) i + 1;
+        }
+      (*hlen)[h]++;
+    }
+  return 0;
+}
+
 static int
 postings_build (const struct tmc_feat_doc *fd, int set, struct postings *p)
 {
@@ -93,39 +125,26 @@ postings_build (const struct tmc_feat_doc *fd, int set, struct postings *p)
     }
   radix_sort (keys, tmp, k);
   free (tmp);
-  size_t distinct = 0;
-  for (size_t i = 0; i < k; i++)
-    distinct += i == 0 || keys[i] >> 32 != keys[i - 1] >> 32;
-  size_t hcap = 16;
-  while (hcap < 2 * distinct)
-    hcap *= 2;
   p->id = malloc ((k + 1) * sizeof *p->id);
   p->unit = malloc ((k + 1) * sizeof *p->unit);
-  p->hash = calloc (hcap, sizeof *p->hash);
-  p->hlen = calloc (hcap, sizeof *p->hlen);
-  if (p->id == NULL || p->unit == NULL || p->hash == NULL || p->hlen == NULL)
+  if (p->id == NULL || p->unit == NULL)
     {
       free (keys);
       postings_destroy (p);
       return -1;
     }
-  p->hmask = hcap - 1;
-  size_t h = 0;
   for (size_t i = 0; i < k; i++)
     {
       p->id[i] = (uint32_t) (keys[i] >> 32);
       p->unit[i] = (uint32_t) keys[i];
-      if (i == 0 || p->id[i] != p->id[i - 1])
-        {
-          h = hash_slot (p->id[i]) & p->hmask;
-          while (p->hash[h])
-            h = (h + 1) & p->hmask;
-          p->hash[h] = (uint32_t) i + 1;
-        }
-      p->hlen[h]++;
     }
   p->n = k;
   free (keys);
+  if (index_build (p->id, k, &p->hash, &p->hlen, &p->hmask) != 0)
+    {
+      postings_destroy (p);
+      return -1;
+    }
   return 0;
 }
 
@@ -299,44 +318,22 @@ probes_build (const struct tmc_feat_doc *fd, struct probes *p)
       }
   radix_sort (keys, tmp, k);
   free (tmp);
-  tmp = NULL;
-  size_t distinct = 0;
-  for (size_t i = 0; i < k; i++)
-    distinct += i == 0 || keys[i] >> 32 != keys[i - 1] >> 32;
-  size_t hcap = 16;
-  while (hcap < 2 * distinct)
-    hcap *= 2;
-  p->hash = calloc (hcap, sizeof *p->hash);
-  p->hlen = calloc (hcap, sizeof *p->hlen);
-  if (!p->hash || !p->hlen)
-    {
-      free (keys);
-      free (unit);
-      free (kb);
-      probes_destroy (p);
-      return -1;
-    }
-  p->hmask = hcap - 1;
-  size_t h = 0;
   for (size_t i = 0; i < k; i++)
     {
       uint32_t src = (uint32_t) keys[i];
       p->id[i] = (uint32_t) (keys[i] >> 32);
       p->unit[i] = unit[src];
       p->kb[i] = kb[src];
-      if (i == 0 || p->id[i] != p->id[i - 1])
-        {
-          h = hash_slot (p->id[i]) & p->hmask;
-          while (p->hash[h])
-            h = (h + 1) & p->hmask;
-          p->hash[h] = (uint32_t) i + 1;
-        }
-      p->hlen[h]++;
     }
   p->n = k;
   free (keys);
   free (unit);
   free (kb);
+  if (index_build (p->id, k, &p->hash, &p->hlen, &p->hmask) != 0)
+    {
+      probes_destroy (p);
+      return -1;
+    }
   return 0;
 }
 
