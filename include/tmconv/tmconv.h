@@ -12,11 +12,14 @@
 #include "tmconv/doc.h"
 #include "tmconv/segment.h"
 #include "tmconv/tm.h"
-#include "tmconv/hash.h"
-#include "tmconv/batch.h"
+#include "tmconv/lexicon.h"
+#include "tmconv/align.h"
 #include "tmconv/tmx.h"
 #include "tmconv/po.h"
 #include "tmconv/check.h"
+#include "tmconv/hash.h"
+#include "tmconv/batch.h"
+#include "tmconv/report.h"
 
 #ifdef __cplusplus
 extern "C" {
