@@ -494,8 +494,13 @@ merge_into (struct tmc_tm *all, tmc_tmx_merger **merger, struct tmc_tm *tm,
                           ? all->header.srclang : NULL;
       st = tmc_tmx_merger_new (src, merger, err);
     }
+  /* No file name: the merger names files only in its warnings about
+     conflicts, which are not shown here (the same sentence translated
+     differently in two reports is no news), and looking up a new name
+     among thousands costs more than the merging.  */
+  (void) file;
   for (size_t k = 0; k < tm->n_tus && st == TMC_OK; k++)
-    st = tmc_tmx_merger_add (*merger, &tm->tus[k], file, 0, 0, NULL, err);
+    st = tmc_tmx_merger_add (*merger, &tm->tus[k], NULL, 0, 0, NULL, err);
   return st;
 }
 
