@@ -99,15 +99,32 @@ cp "$BENCH_TMP/o2.verbose" "$BENCH_TMP/j2.verbose"
 again=$(best "$REPEAT" run "$BENCH_TMP/o2" -j2 "$BENCH_TMP/corpus")
 small=$(fresh "$BENCH_TMP/o500" -j2 "$BENCH_TMP/corpus500")
 
+# What the machine gives two processes at once: the two halves of the
+# corpus (--shard 1/2 and 2/2) as two -j1 processes side by side.  No
+# parallel program can beat that on the same machine at the same time;
+# when other work keeps a CPU busy it is far from 2x.
+pair_run() {
+  rm -rf "$BENCH_TMP/h1" "$BENCH_TMP/h2"
+  t0=$(date +%s.%N)
+  "$TMCONV" batch -q -j1 --shard 1/2 -o "$BENCH_TMP/h1" "$BENCH_TMP/corpus" &
+  "$TMCONV" batch -q -j1 --shard 2/2 -o "$BENCH_TMP/h2" "$BENCH_TMP/corpus"
+  wait
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f 0 0\n", b - a }'
+}
+halves=$(best "$REPEAT" pair_run)
+
 awk -v s="$sentences" -v j1="$j1" -v j2="$j2" -v again="$again" \
-    -v small="$small" -v n="$REPORTS" 'BEGIN {
+    -v small="$small" -v n="$REPORTS" -v halves="$halves" 'BEGIN {
   split(j1, a, " "); split(j2, b, " "); split(again, c, " "); split(small, d, " ")
+  split(halves, h, " ")
   printf "%-30s %9s %9s %12s %10s\n", "", "seconds", "CPU s", "sentences/s", "peak RSS"
   printf "%-30s %9.2f %9.2f %12.0f %7.1f MB\n", "first run, -j1", a[1], a[3], s / a[1], a[2] / 1024
   printf "%-30s %9.2f %9.2f %12.0f %7.1f MB\n", "first run, -j2", b[1], b[3], s / b[1], b[2] / 1024
   printf "%-30s %9.2f %9.2f %12s %7.1f MB\n", "re-run, nothing changed, -j2", c[1], c[3], "", c[2] / 1024
   printf "%-30s %9.2f %9.2f %12s %7.1f MB\n", "first run, 500 reports, -j2", d[1], d[3], "", d[2] / 1024
-  printf "speed-up -j2 / -j1: %.2fx (target >= 1.8x)\n", a[1] / b[1]
+  printf "%-30s %9.2f\n", "two -j1 halves side by side", h[1]
+  printf "speed-up -j2 / -j1: %.2fx (target >= 1.8x); the two halves side by side: %.2fx, what this machine gives two processes now\n", a[1] / b[1], a[1] / h[1]
   printf "re-run / first run: %.1f%% (target < 5%%)\n", 100 * c[1] / b[1]
   printf "peak RSS %d / 500 reports: %.2fx (target: flat)\n", n, b[2] / d[2]
 }'
