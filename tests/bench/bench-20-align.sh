@@ -12,8 +12,13 @@
 #   2. quality end to end from the raw .txt files, 3-way and bilingual;
 #   3. held-out figures: parameters estimated on one corpus, scored on
 #      the other;
-#   4. calibration: beads by confidence, and how many are right;
-#   5. speed and memory: pairwise 10,000 sentences, 3-way 10k/30k/100k.
+#   4. natural merges: the clean documents with two sentences joined
+#      in one or two languages the way translators join them (a comma or
+#      a conjunction; natural-merges.py makes them here, from ../shared),
+#      given the gold sentences and end to end;
+#   5. calibration: beads by confidence, and how many are right, on the
+#      development data, the natural merges and tm/samples;
+#   6. speed and memory: pairwise 10,000 sentences, 3-way 10k/30k/100k.
 set -u
 : "${TMCONV:?}" "${BENCH_TMP:?}"
 if [ -z "${SHARED:-}" ] || [ ! -d "$SHARED/data/align-dev" ]; then
@@ -27,18 +32,20 @@ fi
 DEV=$SHARED/data/align-dev
 SCORE=$SHARED/tools/align-score
 T=$BENCH_TMP
+ROOT=
 SETS="ntrex/hard flores/hard ntrex/clean flores/clean"
 
 # align SET OUTDIR EXT [OPTION...]: align every document of SET (the .EXT
-# files) into OUTDIR/doc_NNN.tmx (and the bilingual files beside it).
+# files) of $ROOT (default $DEV) into OUTDIR/doc_NNN.tmx (and the
+# bilingual files beside it).
 align_set () {
-  set=$1 out=$2 ext=$3
+  set=$1 out=$2 ext=$3 root=${ROOT:-$DEV}
   shift 3
   mkdir -p "$out"
-  for g in "$DEV/$set"/*.gold; do
+  for g in "$root/$set"/*.gold; do
     d=$(basename "$g" .gold)
-    "$TMCONV" align -q "$@" -o "$out/$d.tmx" "$DEV/$set/$d.az.$ext" \
-      "$DEV/$set/$d.fa.$ext" "$DEV/$set/$d.en.$ext" || return 1
+    "$TMCONV" align -q "$@" -o "$out/$d.tmx" "$root/$set/$d.az.$ext" \
+      "$root/$set/$d.fa.$ext" "$root/$set/$d.en.$ext" || return 1
   done
 }
 
@@ -171,21 +178,54 @@ for s in flores/hard flores/clean ntrex/hard ntrex/clean; do
 done
 echo
 
-echo "## 4. Calibration: beads by confidence, given the gold sentences"
-echo "tmconv align --presegmented -b doc.beads ...; a bead is right when the gold has it"
-for s in $SETS; do
-  mkdir -p "$T/beads/$s"
-  for g in "$DEV/$s"/*.gold; do
-    d=$(basename "$g" .gold)
-    "$TMCONV" align -q --presegmented -b "$T/beads/$s/$d.beads" \
-      "$DEV/$s/$d.az.sent" "$DEV/$s/$d.fa.sent" "$DEV/$s/$d.en.sent" || exit 1
+echo "## 4. Natural merges: two sentences joined by a comma or a conjunction"
+echo "python3 natural-merges.py ../shared/data/align-dev OUT (a fixed seed: the"
+echo "clean documents, one or two joins each, in one language or two)"
+NSETS="ntrex/natural flores/natural"
+python3 "$(dirname "$0")/natural-merges.py" "$DEV" "$T/natural" || exit 1
+header "set / method"
+ROOT=$T/natural
+for s in $NSETS; do
+  for m in joint pivot-en; do
+    opt=
+    [ $m = pivot-en ] && opt=--pivot=en
+    align_set "$s" "$T/natgold/$s/$m" sent --presegmented \
+      --pairs=none $opt || exit 1
+    python3 "$SCORE" "$T/natural/$s" "$T/natgold/$s/$m" > "$T/score"
+    row "$s $m" "$T/score"
   done
+  align_set "$s" "$T/nate2e/$s" txt --pairs=none || exit 1
+  python3 "$SCORE" "$T/natural/$s" "$T/nate2e/$s" > "$T/score"
+  row "$s end to end" "$T/score"
 done
-python3 - "$DEV" "$T/beads" $SETS <<'EOF'
+ROOT=
+echo
+
+echo "## 5. Calibration: beads by confidence, given the gold sentences"
+echo "tmconv align --presegmented -b doc.beads ...; a bead is right when the gold has it"
+# beads ROOT OUT SET...: the beads of every document of ROOT/SET.
+beads () {
+  root=$1 out=$2
+  shift 2
+  for s in "$@"; do
+    mkdir -p "$out/$s"
+    for g in "$root/$s"/*.gold; do
+      d=$(basename "$g" .gold)
+      "$TMCONV" align -q --presegmented -b "$out/$s/$d.beads" \
+        "$root/$s/$d.az.sent" "$root/$s/$d.fa.sent" "$root/$s/$d.en.sent" \
+        || return 1
+    done
+  done
+}
+# calibration ROOT BEADS SET...: the table, and the wrong beads scored
+# 0.9 or more.
+calibration () {
+  python3 - "$@" <<'EOF'
 import os, sys
 dev, beads, sets = sys.argv[1], sys.argv[2], sys.argv[3:]
 bins = [(0, .5), (.5, .7), (.7, .9), (.9, .95), (.95, .99), (.99, 1.01)]
 rows = {b: [0, 0] for b in bins}
+wrong = []
 for s in sets:
     for f in sorted(os.listdir(os.path.join(dev, s))):
         if not f.endswith(".gold"):
@@ -199,6 +239,8 @@ for s in sets:
                 if b[0] <= score < b[1]:
                     rows[b][0] += 1
                     rows[b][1] += bead in gold
+            if score >= .9 and bead not in gold:
+                wrong.append("%s/%s %s %.3f" % (s, d, bead, score))
 print("%-14s %7s %8s %9s" % ("confidence", "beads", "right", "share"))
 for b in bins:
     n, ok = rows[b]
@@ -208,10 +250,28 @@ for b in bins:
 n = sum(rows[b][0] for b in bins if b[0] >= .9)
 ok = sum(rows[b][1] for b in bins if b[0] >= .9)
 print("%-14s %7d %8d %9.4f   (target: >= 0.99)" % (">= 0.90", n, ok, ok / n))
+if wrong:
+    print("wrong beads scored 0.9 or more:")
+    for w in wrong[:12]:
+        print("  " + w)
+    if len(wrong) > 12:
+        print("  ... and %d more" % (len(wrong) - 12))
 EOF
+}
+echo "The development data (all four sets):"
+beads "$DEV" "$T/beads" $SETS || exit 1
+calibration "$DEV" "$T/beads" $SETS
+echo "The natural merges (section 4):"
+beads "$T/natural" "$T/natbeads" $NSETS || exit 1
+calibration "$T/natural" "$T/natbeads" $NSETS
+if [ -n "${SRCDIR:-}" ] && [ -d "$SRCDIR/tm/samples" ]; then
+  echo "tm/samples (three reports, a translator's gold):"
+  beads "$SRCDIR/tm" "$T/samplebeads" samples || exit 1
+  calibration "$SRCDIR/tm" "$T/samplebeads" samples
+fi
 echo
 
-echo "## 5. Speed and memory"
+echo "## 6. Speed and memory"
 python3 - "$DEV" "$T" <<'EOF'
 # Long documents: the development documents one after another (hard and
 # clean variants of both corpora, in turn) until each language has N
