@@ -124,15 +124,7 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
     }
   /* An item looked for in K sentences finds a counterpart by chance in
      any of them: P(other) = 1 - (1 - p_other)^K, and P(trans) = 1 - (1 -
-     p_trans) (1 - p_other)^(K - 1).  That is the weight of an item of a
-     span of two units looked for in a span of two.  An item of a span of
-     one unit looked for in a span of two has its counterpart, in a
-     translation, in one of the two units, with a chance in proportion to
-     the unit's length, and what the other unit holds is chance, as in a
-     unit outside the bead: its likelihood ratio is W R(h1) + (1 - W)
-     R(h2) (tmc_scorer_split_hit), R(h) that of one unit, so that this
-     reading and the one that leaves the second unit out of the bead
-     weigh the item against the same background.  */
+     p_trans) (1 - p_other)^(K - 1).  */
   for (int d = 0; d < 2; d++)
     for (int e = 0; e < TMC_EV_COUNT; e++)
       for (int k = 1; k <= 2; k++)
@@ -146,11 +138,6 @@ tmc_scorer_init (struct tmc_scorer *sc, const struct tmc_feat_doc *A,
             pt = po;
           sc->w_hit[d][e][k] = log (pt / po);
           sc->w_miss[d][e][k] = log ((1 - pt) / (1 - po));
-          if (k == 1)
-            {
-              sc->r_hit[d][e] = pt / po;
-              sc->r_miss[d][e] = (1 - pt) / (1 - po);
-            }
         }
   /* Paragraphs count only when both documents have some.  */
   sc->para_pen = A->n_paragraphs >= 2 && B->n_paragraphs >= 2
@@ -265,42 +252,6 @@ tmc_scorer_length (const struct tmc_scorer *sc, double lx, double ly,
   return s;
 }
 
-/* The evidence of the items of units P0 .. P0+DP-1 of P (direction D of
-   SC) looked for in units T0 .. T0+DT-1 of T.  */
-static double
-items_llr (const struct tmc_scorer *sc, int d, const struct tmc_feat_doc *p,
-           size_t p0, unsigned dp, const struct tmc_feat_doc *t, size_t t0,
-           unsigned dt)
-{
-  double w = dt == 2 ? tmc_unit_share (t->s[t0].len, t->s[t0 + 1].len) : 1;
-  int split = dp == 1 && dt == 2;
-  double s = 0;
-  for (int e = 0; e < TMC_EV_COUNT; e++)
-    for (unsigned a = 0; a < dp; a++)
-      {
-        size_t np;
-        const uint32_t *pr = tmc_feat_set (p, p0 + a, tmc_probe_set[e], &np);
-        for (size_t x = 0; x < np; x++)
-          {
-            int h[2] = { 0, 0 };
-            for (unsigned b = 0; b < dt; b++)
-              {
-                size_t nt;
-                const uint32_t *tg = tmc_feat_set (t, t0 + b,
-                                                   tmc_target_set[e], &nt);
-                h[b] = in_sorted (tg, nt, pr[x]);
-              }
-            if (split && h[0] != h[1])
-              s += tmc_scorer_split_hit (sc, d, e, w, h[0]);
-            else if (h[0] || h[1])
-              s += sc->w_hit[d][e][split ? 1 : dt];
-            else
-              s += sc->w_miss[d][e][dt];
-          }
-      }
-  return s;
-}
-
 double
 tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
                     size_t j0, unsigned dj)
@@ -310,9 +261,17 @@ tmc_scorer_llr_raw (const struct tmc_scorer *sc, size_t i0, unsigned di,
     lx += sc->A->s[i0 + k].len;
   for (unsigned k = 0; k < dj; k++)
     ly += sc->B->s[j0 + k].len;
-  return tmc_scorer_length (sc, lx, ly, di, dj)
-         + items_llr (sc, 0, sc->A, i0, di, sc->B, j0, dj)
-         + items_llr (sc, 1, sc->B, j0, dj, sc->A, i0, di);
+  double s = tmc_scorer_length (sc, lx, ly, di, dj);
+  unsigned items[2][TMC_EV_COUNT], found[2][TMC_EV_COUNT];
+  tmc_scorer_counts (sc, i0, di, j0, dj, items, found);
+  for (int e = 0; e < TMC_EV_COUNT; e++)
+    {
+      s += found[0][e] * sc->w_hit[0][e][dj]
+           + (items[0][e] - found[0][e]) * sc->w_miss[0][e][dj];
+      s += found[1][e] * sc->w_hit[1][e][di]
+           + (items[1][e] - found[1][e]) * sc->w_miss[1][e][di];
+    }
+  return s;
 }
 
 unsigned

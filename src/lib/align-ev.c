@@ -423,25 +423,6 @@ m1_of (const struct row *r, size_t b)
   return r->m1[b - r->lo];
 }
 
-/* The evidence, beyond its all-missing baseline, of the items of one
-   unit (direction D, kind E) looked for in two units: FIRST and SECOND
-   say which were found in the first and in the second, W is the first's
-   share.  */
-static inline double
-split_terms (const struct tmc_scorer *sc, int d, int e, uint64_t first,
-             uint64_t second, double w)
-{
-  double miss = sc->w_miss[d][e][1];
-  double s = popcount64 (first & second) * (sc->w_hit[d][e][1] - miss);
-  unsigned n1 = popcount64 (first & ~second);
-  unsigned n2 = popcount64 (second & ~first);
-  if (n1)
-    s += n1 * (tmc_scorer_split_hit (sc, d, e, w, 1) - miss);
-  if (n2)
-    s += n2 * (tmc_scorer_split_hit (sc, d, e, w, 0) - miss);
-  return s;
-}
-
 static double
 bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
                unsigned dj)
@@ -503,36 +484,20 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
           c2b2 = m1_of (r2, j - 2);
         }
     }
-  /* The share of the first unit of a span of two, on each side.  */
-  double wa = di == 2 ? tmc_unit_share (A->s[ia].len, A->s[ia + 1].len) : 1;
-  double wb = dj == 2 ? tmc_unit_share (B->s[jb].len, B->s[jb + 1].len) : 1;
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
       if (!(kinds & (1u << e)))
         continue;
-      /* Direction 0: items of the A units, looked for in the B units
-         (the first B unit is j - 2, masks *b2).  */
-      if (di == 1 && dj == 2)
-        s += split_terms (sc, 0, e, a1b2[e], a1b1[e], wb);
-      else
-        {
-          uint64_t m = a1b1[e] | (a1b2 ? a1b2[e] : 0);
-          unsigned found = popcount64 (m);
-          if (r2)
-            found += popcount64 (a2b1[e] | (a2b2 ? a2b2[e] : 0));
-          s += found * en->gain[0][e][dj];
-        }
-      /* Direction 1: items of the B units, looked for in the A units
-         (the first A unit is i - 2, masks c2*).  */
-      if (dj == 1 && di == 2)
-        s += split_terms (sc, 1, e, c2b1[e], c1b1[e], wa);
-      else
-        {
-          unsigned found1 = popcount64 (c1b1[e] | (c2b1 ? c2b1[e] : 0));
-          if (dj == 2)
-            found1 += popcount64 (c1b2[e] | (c2b2 ? c2b2[e] : 0));
-          s += found1 * en->gain[1][e][di];
-        }
+      /* Direction 0: items of the A units, looked for in the B units.  */
+      uint64_t m = a1b1[e] | (a1b2 ? a1b2[e] : 0);
+      unsigned found = popcount64 (m);
+      if (r2)
+        found += popcount64 (a2b1[e] | (a2b2 ? a2b2[e] : 0));
+      /* Direction 1: items of the B units, looked for in the A units.  */
+      unsigned found1 = popcount64 (c1b1[e] | (c2b1 ? c2b1[e] : 0));
+      if (dj == 2)
+        found1 += popcount64 (c1b2[e] | (c2b2 ? c2b2[e] : 0));
+      s += found * en->gain[0][e][dj] + found1 * en->gain[1][e][di];
     }
   return tmc_scorer_floor (sc, s);
 }

@@ -4,7 +4,6 @@
 #ifndef TMC_ALIGN_INTERNAL_H
 #define TMC_ALIGN_INTERNAL_H
 
-#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -131,11 +130,8 @@ struct tmc_scorer {
      unit is one sentence, or 2^level at a coarse level).  */
   double bgA_m[3], bgA_s[3], bgB_m[3], bgB_s[3];
   /* Weights of a found and a missing item, by direction, kind and the
-     number of units (1 or 2) of the span it is looked for in (W_HIT[.][.]
-     [2] is for spans of two units on both sides), and the likelihood
-     ratios of a found and a missing item in one unit.  */
+     number of units (1 or 2) of the span it is looked for in.  */
   double w_hit[2][TMC_EV_COUNT][3], w_miss[2][TMC_EV_COUNT][3];
-  double r_hit[2][TMC_EV_COUNT], r_miss[2][TMC_EV_COUNT];
   double para_pen;  /* 0 when paragraphs are not used */
   double log_loose, log_tight;  /* ln p_loose, ln (1 - p_loose) */
 };
@@ -155,29 +151,6 @@ double tmc_scorer_llr (const struct tmc_scorer *sc, size_t i0, unsigned di,
    DJ units.  */
 double tmc_scorer_length (const struct tmc_scorer *sc, double lx, double ly,
                           unsigned di, unsigned dj);
-
-/* The share of the first of two units of lengths LX and LY.  */
-static inline double
-tmc_unit_share (double lx, double ly)
-{
-  if (lx < 1)
-    lx = 1;
-  if (ly < 1)
-    ly = 1;
-  return lx / (lx + ly);
-}
-
-/* The evidence of an item of direction D and kind E of a span of one
-   unit looked for in a span of two, found in the first unit only (FIRST)
-   or in the second only, W the share of the first:
-   ln(W R(h1) + (1 - W) R(h2)).  */
-static inline double
-tmc_scorer_split_hit (const struct tmc_scorer *sc, int d, int e, double w,
-                      int first)
-{
-  double h = sc->r_hit[d][e], m = sc->r_miss[d][e];
-  return first ? log (w * h + (1 - w) * m) : log (w * m + (1 - w) * h);
-}
 
 /* LLR with the loose-translation floor: ln((1-p) e^LLR + p).  */
 double tmc_scorer_floor (const struct tmc_scorer *sc, double llr);
