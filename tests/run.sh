@@ -3,6 +3,10 @@
 #
 #   sh tests/run.sh --build ABS_BUILD_DIR [--cli-dir DIR]... [UNIT_TEST...]
 #
+# Without --cli-dir the cases are those of tests/cli and tests/hostile
+# (the catalogue of hostile inputs: same format, kept apart so that it can
+# be run on its own with --cli-dir tests/hostile).
+#
 # A CLI case is tests/cli/GROUP/NAME.sh, run by sh with tests/cli/lib.sh
 # loaded, in a fresh scratch directory, with:
 #   TMCONV   the program under test (also first on PATH as 'tmconv')
@@ -36,7 +40,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$build" ] || { echo "run.sh: --build is required" >&2; exit 2; }
-[ -n "$cli_dirs" ] || cli_dirs=tests/cli
+[ -n "$cli_dirs" ] || cli_dirs="tests/cli tests/hostile"
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$srcdir" || exit 2
 

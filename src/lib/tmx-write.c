@@ -297,6 +297,23 @@ put_meta_attrs (tmc_tmx_writer *w, const struct tmc_meta *m,
   return TMC_OK;
 }
 
+/* A language tag too long for TMC_TMX_TAG_MAX: written cut, it would be
+   another tag (and maybe not UTF-8), so the unit is refused.  */
+static enum tmc_status
+tag_too_long (tmc_tmx_writer *w, struct tmc_error *err)
+{
+  w->failed = 1;
+  if (w->cur_tuid)
+    return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                          _("a language tag in unit %s is longer than the "
+                            "limit of %d bytes"),
+                          w->cur_tuid, TMC_TMX_TAG_MAX - 1);
+  return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                        _("a language tag in unit #%zu is longer than the "
+                          "limit of %d bytes"),
+                        w->n_added, TMC_TMX_TAG_MAX - 1);
+}
+
 /* Write the props and notes of META at indentation INDENT.  */
 static enum tmc_status
 put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
@@ -311,6 +328,8 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
       if (st == TMC_OK)
         {
           char tag[TMC_TMX_TAG_MAX];
+          if (p->lang && strlen (p->lang) >= sizeof tag)
+            return tag_too_long (w, err);
           if (p->lang)
             {
               tmc_tmx_lang_canonical (p->lang, NULL, tag, sizeof tag);
@@ -640,6 +659,8 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
           empty++;
           continue;
         }
+      if (strlen (v->lang) >= TMC_TMX_TAG_MAX)
+        return tag_too_long (w, err);
       vs[i].kept = 1;
       keep++;
       canonical_tag (w, v->lang, vs[i].tag);
@@ -681,7 +702,11 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
   char want[2][TMC_TMX_TAG_MAX];
   int n_want = 0;
   if (tu->srclang && strcmp (tu->srclang, "*all*") != 0)
-    canonical_tag (w, tu->srclang, want[n_want++]);
+    {
+      if (strlen (tu->srclang) >= TMC_TMX_TAG_MAX)
+        return tag_too_long (w, err);
+      canonical_tag (w, tu->srclang, want[n_want++]);
+    }
   memcpy (want[n_want++], w->srclang, TMC_TMX_TAG_MAX);
   for (int k = 0; k < n_want && src == (size_t) -1; k++)
     {
