@@ -1,0 +1,26 @@
+# The output is one of the inputs, by the same name, by another name of
+# the same file (a symbolic link, a hard link, "./x"): every command
+# refuses before it writes anything (exit 2), and every input is left as
+# it was.  (Before, 'segment -o a.en.txt a.en.txt' replaced the report
+# with its sentences.)
+printf 'One. Two.\n' > a.en.txt
+ln -s a.en.txt link.en.txt
+ln a.en.txt hard.en.txt
+cp "$SRCDIR/tests/data/po/good.az.po" az.po
+cp "$SRCDIR/tests/data/po/small.tmx" small.tmx
+mkdir po
+cp small.tmx po/az.po
+cp small.tmx po/small.pot
+sum() { cksum a.en.txt az.po small.tmx po/az.po po/small.pot; }
+sum > before
+tmconv segment -o a.en.txt a.en.txt; echo "segment: exit $?"
+tmconv segment -o ./a.en.txt a.en.txt; echo "segment ./: exit $?"
+tmconv segment -o link.en.txt a.en.txt; echo "segment to a link: exit $?"
+tmconv segment -o hard.en.txt a.en.txt; echo "segment to a hard link: exit $?"
+tmconv po import -o az.po az.po; echo "po import: exit $?"
+tmconv check -o az.po az.po; echo "check: exit $?"
+tmconv po export -o po po/az.po; echo "po export (az.po): exit $?"
+tmconv po export -o po -d small --langs=fa po/small.pot; echo "po export (small.pot): exit $?"
+sum | cmp - before && echo "every input as it was"
+test -L link.en.txt && echo "the link is still a link"
+ls po
