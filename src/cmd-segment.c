@@ -231,6 +231,12 @@ cmd_segment (int argc, char **argv)
     }
   if (tmc_text_check_encoding (from_code, &err) != TMC_OK)
     return tmc_cli_usage_error (CMD, "%s", err.message);
+  /* The output replaces its file when it is complete: were it an input,
+     the report would be lost.  */
+  for (int i = optind; i < argc && strcmp (output, "-") != 0; i++)
+    if (strcmp (output, argv[i]) == 0 || tmc_same_file (output, argv[i]))
+      return tmc_cli_usage_error (CMD, _("the output '%s' would overwrite "
+                                         "an input file"), output);
 
   tmc_output *out;
   if (print_srx)
