@@ -24,6 +24,16 @@ tmc_nfc (const char *s, size_t n, char **out, size_t *out_len,
   if (u8_check ((const uint8_t *) s, n) != NULL)
     return tmc_error_set (err, TMC_ERR_ENCODING, NULL, 0, 0,
                           _("text is not valid UTF-8"));
+  /* Text that passes the quick check is in NFC already.  */
+  if (tmc_text_is_nfc (s, n))
+    {
+      *out = tmc_strndup (s, n);
+      if (*out == NULL)
+        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                              _("out of memory"));
+      *out_len = n;
+      return TMC_OK;
+    }
   size_t len = 0;
   uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
   if (r == NULL)
