@@ -59,7 +59,7 @@ TMC_WARN := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 # The project's flags come first so that the user's CPPFLAGS and CFLAGS
 # can add to or override them.
 ALL_CFLAGS = $(TMC_CPPFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(TMC_WARN) $(SAN_FLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(SAN_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CMD_SRC := $(sort $(wildcard src/cmd-*.c))
@@ -166,10 +166,14 @@ check: all $(UNIT_BIN) $(REPLAY_BIN)
 	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN) $(REPLAY_BIN)
 
 ## check-asan: the same tests, built with AddressSanitizer and UBSan
+# With GCC, UBSan linked statically: only then does it honour log_path,
+# through which tests/run.sh sees every report, even of a command whose
+# output and status a test throws away.
+SAN_LDFLAGS_GCC := $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo -static-libubsan)
 check-asan:
 	@$(MAKE) --no-print-directory B=$(B)/asan \
 	  SAN_FLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer' \
-	  check
+	  SAN_LDFLAGS='$(SAN_LDFLAGS_GCC)' check
 
 ## check-valgrind: the CLI tests under valgrind memcheck
 check-valgrind: all $(UNIT_BIN)

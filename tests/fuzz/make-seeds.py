@@ -188,3 +188,26 @@ msgid "Open report"
 msgstr "باز کردن گزارش"
 """.replace("ی", "ي").encode("cp1256"))
 put("po", "no-header", bytes([0x01]) + b'msgid "a"\nmsgstr "b"\n\nmsgid "c\\n"\nmsgstr "d\\n"\n')
+
+# ---- align: selector = 3 documents (bit 0) | one sentence a line (bit 1) |
+# a dictionary first (bit 2; hunalign's format: bit 3) | fa-en for two
+# (bit 4) | no lexicon (bit 5) | pivot join (bit 6); parts split by NUL ----
+def lines(path, n):
+    return b"".join(read(path).splitlines(True)[:n])
+
+
+for rep, n in (("2023-11-baku-iranian-film-week", 6), ("tehran-january-20-ceremony", 9)):
+    az = lines(S + rep + ".az.sent", n)
+    fa = lines(S + rep + ".fa.sent", n)
+    en = lines(S + rep + ".en.sent", n)
+    put("align", rep + "-3way-sent", bytes([0x03]) + az + b"\0" + fa + b"\0" + en)
+    put("align", rep + "-az-en-sent", bytes([0x02]) + az + b"\0" + en)
+    put("align", rep + "-3way-sent-pivot", bytes([0x53]) + az + b"\0" + fa + b"\0" + en)
+    azt = cut(read(S + rep + ".az.txt"), 700)
+    fat = cut(read(S + rep + ".fa.txt"), 900)
+    ent = cut(read(S + rep + ".en.txt"), 600)
+    put("align", rep + "-3way-txt", bytes([0x01]) + azt + b"\0" + fat + b"\0" + ent)
+put("align", "dict-tsv", bytes([0x07]) + "# a user dictionary\nid\taz\tfa\ten\nfilm\tfilm|kino\tفیلم\tfilm|movie\nnum:7\tyeddi\tهفت\tseven\n\tsəfir*\tسفیر\tambassador\n".encode()
+    + b"\0" + "Yeddi film göstərildi.\nSəfir danışdı.\n".encode() + b"\0" + "هفت فیلم نمایش داده شد.\nسفیر سخن گفت.\n".encode() + b"\0" + b"Seven films were shown.\nThe ambassador spoke.\n")
+put("align", "dict-hunalign", bytes([0x0E]) + "film @ film\nsəfir @ ambassador\n".encode() + b"\0" + "Film.\nSəfir gəldi.\n".encode() + b"\0" + b"The film.\nThe ambassador came.\n")
+put("align", "empty-and-long", bytes([0x03]) + b"\0" + "یک.\nدو.\nسه.\nچهار.\nپنج.\nشش.\nهفت.\n".encode() + b"\0" + b"One.\n")
