@@ -14,6 +14,9 @@ tmconv segment -o /dev/full a.en.txt; echo "segment: exit $?"
 tmconv po import -o /dev/full az.po; echo "po import: exit $?"
 tmconv check -o /dev/full az.po; echo "check: exit $?"
 tmconv segment --print-srx -o /dev/full; echo "segment --print-srx: exit $?"
+printf 'Bir. İki.\n' > a.az.txt
+tmconv align -o /dev/full a.az.txt a.en.txt; echo "align -o: exit $?"
+tmconv align -b /dev/full a.az.txt a.en.txt; echo "align -b: exit $?"
 mkdir full
 ln -s /dev/full full/az.po
 tmconv po export -o full --langs=az "$SRCDIR/tests/data/po/small.tmx" 2>err

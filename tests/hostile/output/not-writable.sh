@@ -9,6 +9,8 @@ printf 'One. Two.\n' > a.en.txt
 cp "$SRCDIR/tests/data/po/good.az.po" az.po
 cp "$SRCDIR/tests/data/po/small.tmx" small.tmx
 tmconv segment -o plain/x.txt a.en.txt; echo "segment: exit $?"
+printf 'Bir. İki.\n' > a.az.txt
+tmconv align -o plain/x.tmx a.az.txt a.en.txt; echo "align: exit $?"
 tmconv po import -o plain/x.tmx az.po; echo "po import: exit $?"
 tmconv check -o plain/x.txt az.po; echo "check: exit $?"
 tmconv po export -o plain/po small.tmx 2>err; echo "po export: exit $?"

@@ -17,6 +17,11 @@ tmconv segment -o a.en.txt a.en.txt; echo "segment: exit $?"
 tmconv segment -o ./a.en.txt a.en.txt; echo "segment ./: exit $?"
 tmconv segment -o link.en.txt a.en.txt; echo "segment to a link: exit $?"
 tmconv segment -o hard.en.txt a.en.txt; echo "segment to a hard link: exit $?"
+printf 'Bir. İki.\n' > a.az.txt
+cp a.az.txt keep.az
+tmconv align -o a.en.txt a.az.txt a.en.txt; echo "align -o: exit $?"
+tmconv align -b ./a.az.txt a.az.txt en=hard.en.txt; echo "align -b: exit $?"
+cmp a.az.txt keep.az && echo "a.az.txt as it was"
 tmconv po import -o az.po az.po; echo "po import: exit $?"
 tmconv check -o az.po az.po; echo "check: exit $?"
 tmconv po export -o po po/az.po; echo "po export (az.po): exit $?"
