@@ -337,6 +337,14 @@ cmd_segment (int argc, char **argv)
     tmc_segmenter_free (cache.seg[i]);
   free (cache.seg);
   tmc_srx_free (srx);
+  /* A file is written whole or not at all: after an error, it is not
+     (an older one stays as it was).  Standard output has had what it
+     got.  */
+  if (status != TMC_EXIT_OK && strcmp (output, "-") != 0)
+    {
+      tmc_output_abort (out);
+      return status;
+    }
   if (tmc_output_commit (out, &err) != TMC_OK)
     {
       tmc_cli_report (&err);

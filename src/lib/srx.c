@@ -794,7 +794,7 @@ tmc_srx_read (const char *path, struct tmc_srx **srx, struct tmc_error *err)
   *srx = NULL;
   char *data;
   size_t len;
-  enum tmc_status st = tmc_read_file (path, (size_t) 64 << 20, &data, &len,
+  enum tmc_status st = tmc_read_file (path, TMC_SRX_MAX_BYTES, &data, &len,
                                       err);
   if (st != TMC_OK)
     return st;
