@@ -1,6 +1,7 @@
 /* Messages to the user, shared by the subcommands.  */
 
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -158,4 +159,37 @@ tmc_cli_parse_long (const char *cmd, const char *opt, const char *arg,
     }
   *out = v;
   return 0;
+}
+
+int
+tmc_cli_dispatch (const char *cmd, const struct tmc_subcommand *subs,
+                  size_t n, void (*usage) (void), int argc, char **argv)
+{
+  if (argc < 2)
+    /* TRANSLATORS: the placeholder is a command such as "tmx" or "po".  */
+    return tmc_cli_usage_error (cmd, _("no %s command given"), cmd);
+  const char *name = argv[1];
+  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
+      || strcmp (name, "help") == 0)
+    {
+      usage ();
+      return TMC_EXIT_OK;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (strcmp (name, subs[i].name) == 0)
+      {
+        /* getopt's messages say "tmconv CMD NAME: ...".  */
+        char prog[64];
+        snprintf (prog, sizeof prog, "%s %s %s", tmc_program_name, cmd,
+                  name);
+        argv[1] = prog;
+        optind = 0;
+        return subs[i].run (argc - 1, argv + 1);
+      }
+  if (name[0] == '-')
+    /* TRANSLATORS: the first placeholder is a command such as "tmx".  */
+    return tmc_cli_usage_error (cmd, _("a %s command must come before "
+                                       "options: '%s'"), cmd, name);
+  /* TRANSLATORS: the first placeholder is a command such as "tmx".  */
+  return tmc_cli_usage_error (cmd, _("unknown %s command '%s'"), cmd, name);
 }

@@ -79,4 +79,18 @@ int tmc_cli_parse_double (const char *cmd, const char *opt, const char *arg,
 int tmc_cli_parse_long (const char *cmd, const char *opt, const char *arg,
                         long min, long max, long *out);
 
+/* A subcommand of a command that has them ('tmconv tmx validate').  */
+struct tmc_subcommand {
+  const char *name;
+  int (*run) (int argc, char **argv);
+};
+
+/* Run the subcommand of command CMD ("tmx") that ARGV[1] names, among
+   the N of SUBS, with argv[0] "tmconv CMD NAME" so that getopt's
+   messages name it; "--help", "-h" and "help" call USAGE instead.  No
+   subcommand, an unknown one or an option before it is a usage error
+   (TMC_EXIT_ERROR).  Returns what the subcommand returned.  */
+int tmc_cli_dispatch (const char *cmd, const struct tmc_subcommand *subs,
+                      size_t n, void (*usage) (void), int argc, char **argv);
+
 #endif /* TMC_CLI_H */

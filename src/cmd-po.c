@@ -561,35 +561,10 @@ done:
 int
 cmd_po (int argc, char **argv)
 {
-  static const struct
-  {
-    const char *name;
-    int (*run) (int, char **);
-  } subs[] = {
+  static const struct tmc_subcommand subs[] = {
     { "export", cmd_export },
     { "import", cmd_import },
   };
-  if (argc < 2)
-    return tmc_cli_usage_error ("po", _("no po command given"));
-  const char *name = argv[1];
-  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
-      || strcmp (name, "help") == 0)
-    {
-      usage ();
-      return TMC_EXIT_OK;
-    }
-  for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-    if (strcmp (name, subs[i].name) == 0)
-      {
-        /* getopt's messages say "tmconv po NAME: ...".  */
-        char prog[64];
-        snprintf (prog, sizeof prog, "%s po %s", tmc_program_name, name);
-        argv[1] = prog;
-        optind = 0;
-        return subs[i].run (argc - 1, argv + 1);
-      }
-  if (name[0] == '-')
-    return tmc_cli_usage_error ("po", _("a po command must come before "
-                                        "options: '%s'"), name);
-  return tmc_cli_usage_error ("po", _("unknown po command '%s'"), name);
+  return tmc_cli_dispatch ("po", subs, sizeof subs / sizeof subs[0], usage,
+                           argc, argv);
 }

@@ -46,7 +46,26 @@
 
    The writer recommends these and writes any prop it is given; 'tmconv
    tmx stats' counts x-bead shapes and x-score values, and 'tmconv tmx
-   filter --min-score' reads x-score.  */
+   filter --min-score' reads x-score.
+
+   Writing the files of an alignment, as 'tmconv tmx filter --split'
+   does:
+
+     struct tmc_tmx_langmap map;
+     tmc_tmx_langmap_defaults (&map);          (and --lang-tag on top)
+     struct tmc_tmx_write_opts o;
+     tmc_tmx_write_opts_init (&o);
+     o.langmap = &map;
+     o.srclang = "en";
+     tmc_tmx_write (tm, "out.tmx", &o, NULL, &err);     the 3-language file
+     const char *pair[] = { "en", "az" };
+     o.langs = pair;  o.n_langs = 2;  o.min_langs = 2;
+     char *path = tmc_tmx_pair_path ("out.tmx", "en", "az");
+     tmc_tmx_write (tm, path, &o, NULL, &err);          out.en-az.tmx
+
+   A bead with a sentence in one language only gives a unit with one
+   variant: written unless o.min_langs is 2, which CAT tools (that have
+   nothing to match it with) do not miss.  */
 
 #ifndef TMCONV_TMX_H
 #define TMCONV_TMX_H
@@ -312,10 +331,30 @@ typedef enum tmc_status tmc_tmx_unit_fn (void *data, struct tmc_tu *tu,
                                          unsigned long column,
                                          struct tmc_error *err);
 
+/* Lighter callbacks for large files (statistics, indexing), called as
+   the reader goes with strings that stay the reader's and are valid
+   during the call only: each variant's language and plain text (LEN
+   bytes, NUL-terminated, inline codes left out), each <prop> of a unit
+   (not those of the header or of variants), and the end of each unit.
+   When the unit callback is NULL and one of these is set, the reader
+   builds no units at all, which saves most of its work beyond expat's.
+   Return as for tmc_tmx_header_fn.  */
+typedef enum tmc_status tmc_tmx_variant_fn (void *data, const char *lang,
+                                            const char *text, size_t len,
+                                            struct tmc_error *err);
+typedef enum tmc_status tmc_tmx_prop_fn (void *data, const char *type,
+                                         const char *value,
+                                         struct tmc_error *err);
+typedef enum tmc_status tmc_tmx_unit_end_fn (void *data,
+                                             struct tmc_error *err);
+
 struct tmc_tmx_read_opts {
   tmc_tmx_header_fn *header;  /* may be NULL */
   tmc_tmx_unit_fn *unit;      /* may be NULL */
-  void *data;                 /* passed to both */
+  tmc_tmx_variant_fn *variant;     /* may be NULL; see above */
+  tmc_tmx_prop_fn *unit_prop;      /* may be NULL */
+  tmc_tmx_unit_end_fn *unit_end;   /* may be NULL */
+  void *data;                 /* passed to all of them */
   /* Warnings about lenient reading; may be NULL.  */
   const struct tmc_warn_handler *warn;
   /* When not NULL, validate: every violation of TMX 1.4b goes here (with
@@ -327,9 +366,19 @@ struct tmc_tmx_read_opts {
   /* Largest unit (the bytes of its text, markup, props and notes)
      allowed, and largest XML token; 0: 256 MiB.  */
   size_t max_unit_bytes;
-  /* Bytes handed to expat at a time by tmc_tmx_read_buffer; 0: 64 KiB.
+  /* Bytes handed to expat at a time by tmc_tmx_read_buffer; 0: 256 KiB.
      The tests use small sizes to cut the input everywhere.  */
   size_t chunk_size;
+  unsigned flags;  /* TMC_TMX_READ_NO_POSITIONS */
+};
+
+/* Flags of tmc_tmx_read_opts.  */
+enum {
+  /* The unit callback gets line and column 0, and warnings about a unit
+     or a segment point at its end rather than its start: expat then
+     need not count lines at every unit, which makes reading about 15%
+     faster.  */
+  TMC_TMX_READ_NO_POSITIONS = 1 << 0
 };
 
 /* Fill OPTS with the defaults (no callbacks, no warnings).  */
@@ -369,6 +418,59 @@ enum tmc_status tmc_tmx_read_buffer (const char *data, size_t len,
 enum tmc_status tmc_tmx_read (const char *path, struct tmc_tm **tm,
                               const struct tmc_warn_handler *warn,
                               struct tmc_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Merging.
+
+   Units are keyed by the text of their variant in the source language
+   (markup included, compared byte for byte).  A unit whose every shared
+   language has the same text as an earlier unit with the same key is
+   merged into it: the earlier unit keeps its tuid, attributes and
+   properties and gains the variants and notes it lacked.  A unit that
+   disagrees with every earlier unit of its key in some language is a
+   conflict: it is kept as a unit of its own and reported.  Units
+   without a variant in the source language are merged only with units
+   exactly like them.  The result keeps the order of first appearance.  */
+
+typedef struct tmc_tmx_merger tmc_tmx_merger;
+
+struct tmc_tmx_merge_stats {
+  size_t units_in;     /* units added */
+  size_t units_out;    /* units in the result */
+  size_t duplicates;   /* units identical to an earlier one */
+  size_t merged;       /* units that added variants to an earlier one */
+  size_t conflicts;    /* units kept because they disagree */
+};
+
+/* A new merger with source language SRCLANG (a tag; its primary subtag
+   is what counts), or NULL: the language of the first variant of the
+   first unit.  Errors: TMC_ERR_NOMEM, TMC_ERR_INVALID_ARG (SRCLANG
+   malformed).  */
+enum tmc_status tmc_tmx_merger_new (const char *srclang,
+                                    tmc_tmx_merger **merger,
+                                    struct tmc_error *err);
+
+/* Add TU, read at FILE:LINE:COLUMN (FILE is copied; LINE 0 if unknown),
+   moving it into the merger (*TU is left empty).  A conflict goes to
+   WARN (may be NULL) as a warning at that place, naming the language
+   and the place of the unit it disagrees with.  Errors:
+   TMC_ERR_NOMEM.  */
+enum tmc_status tmc_tmx_merger_add (tmc_tmx_merger *merger,
+                                    struct tmc_tu *tu, const char *file,
+                                    unsigned long line, unsigned long column,
+                                    const struct tmc_warn_handler *warn,
+                                    struct tmc_error *err);
+
+/* Move the merged units into TM (appended after its units) and store
+   the counts in *STATS (may be NULL).  The merger is empty afterwards.
+   Errors: TMC_ERR_NOMEM.  */
+enum tmc_status tmc_tmx_merger_finish (tmc_tmx_merger *merger,
+                                       struct tmc_tm *tm,
+                                       struct tmc_tmx_merge_stats *stats,
+                                       struct tmc_error *err);
+
+/* Free MERGER and the units it still holds.  MERGER may be NULL.  */
+void tmc_tmx_merger_free (tmc_tmx_merger *merger);
 
 /* ------------------------------------------------------------------ */
 /* Statistics.  */
@@ -413,6 +515,15 @@ enum tmc_status tmc_tmx_stats_add (struct tmc_tmx_stats *stats,
 enum tmc_status tmc_tmx_stats_merge (struct tmc_tmx_stats *to,
                                      const struct tmc_tmx_stats *from,
                                      struct tmc_error *err);
+
+/* Count the units of the TMX file PATH ("-" = standard input) into
+   STATS, as a stream with the light callbacks: memory stays flat
+   whatever the size of the file.  Reading warnings go to WARN (may be
+   NULL).  Errors as tmc_tmx_read_stream.  */
+enum tmc_status tmc_tmx_stats_file (const char *path,
+                                    struct tmc_tmx_stats *stats,
+                                    const struct tmc_warn_handler *warn,
+                                    struct tmc_error *err);
 
 /* The number of words and characters of the LEN bytes of UTF-8 at S, as
    tmc_tmx_stats counts them.  */

@@ -13,7 +13,6 @@
    "tmconv" domain gets them in its language.  */
 #define _(msgid) dgettext (PACKAGE, msgid)
 #define N_(msgid) msgid
-#define TMC_NGETTEXT(s, p, n) dngettext (PACKAGE, s, p, n)
 
 #define TMC_ARRAY_SIZE(a) (sizeof (a) / sizeof ((a)[0]))
 

@@ -4,9 +4,26 @@
 #define TMC_TMX_INTERNAL_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
 #include "tmconv/tmx.h"
+
+/* Append the N bytes at S to B: tmc_buf_append with the common case
+   (room enough) inline, for the loops that append a piece at a time.
+   Returns 0, or -1 when out of memory.  */
+static inline int
+tmc_tmx_buf_add (struct tmc_buf *b, const char *s, size_t n)
+{
+  if (b->data != NULL && n < b->cap - b->len)
+    {
+      memcpy (b->data + b->len, s, n);
+      b->len += n;
+      b->data[b->len] = '\0';
+      return 0;
+    }
+  return tmc_buf_append (b, s, n);
+}
 
 /* The inline elements of a <seg>.  */
 enum tmc_tmx_inline {

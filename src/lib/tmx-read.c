@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,7 +29,7 @@
 
 #define DEFAULT_MAX_DEPTH 64
 #define DEFAULT_MAX_UNIT ((size_t) 256 * 1024 * 1024)
-#define DEFAULT_CHUNK ((size_t) 64 * 1024)
+#define DEFAULT_CHUNK ((size_t) 256 * 1024)
 #define MAX_KINDS 96
 
 enum el {
@@ -67,8 +68,8 @@ struct frame {
 
 struct kind {
   const char *fmt;
-  unsigned long line, column;
   size_t count;
+  char message[TMC_ERROR_MESSAGE_MAX];  /* the first one */
 };
 
 struct reader {
@@ -88,6 +89,7 @@ struct reader {
   struct tmc_tm_header header;
   int header_done;
   int utf16;           /* the input starts with a UTF-16 BOM */
+  int old_version;     /* TMX 1.1 or 1.2, where 'lang' is right */
   char *bad_encoding;  /* an encoding the handler could not map */
 
   /* The unit being read.  */
@@ -96,7 +98,7 @@ struct reader {
   unsigned long tu_line, tu_col;
   size_t unit_bytes;
   /* The variant being read.  */
-  char *tuv_lang;
+  struct tmc_buf tuv_lang;  /* empty: the variant has no language */
   struct tmc_meta tuv_meta;
   int tuv_seg;         /* its <seg> was read */
   int in_first_seg;    /* inside the first <seg> of the variant */
@@ -113,7 +115,14 @@ struct reader {
   char *srclang;       /* the header's, kept after it is delivered */
   /* A <prop> or <note> being read.  */
   struct tmc_buf text;
-  char *prop_type, *prop_lang;
+  struct tmc_buf prop_type, prop_lang;
+  int prop_has_lang;
+  int positions;       /* give units and segments their line and column */
+  int light;           /* no units built: the variant, prop, unit_end
+                          callbacks instead */
+  size_t unit_tuvs;    /* variants of the unit so far */
+  int unit_src_found;  /* one of them is in the unit's source language */
+  int text_on;         /* the text handler is set (light mode) */
 
   struct kind kinds[MAX_KINDS];
   size_t n_kinds;
@@ -189,28 +198,21 @@ report (struct reader *r, int violation, unsigned long line,
     }
   else
     {
+      /* Inside the body, a kind of warning is given once and counted
+         afterwards; the header's are all given.  */
       r->stats.warnings++;
-      size_t k;
-      for (k = 0; k < r->n_kinds; k++)
-        if (r->kinds[k].fmt == fmt)
-          break;
+      size_t k = r->n_kinds;
+      if (r->header_done)
+        for (k = 0; k < r->n_kinds; k++)
+          if (r->kinds[k].fmt == fmt)
+            break;
       if (k < r->n_kinds)
         {
           r->kinds[k].count++;
           return;
         }
-      if (r->n_kinds < MAX_KINDS)
-        {
-          r->kinds[k].fmt = fmt;
-          r->kinds[k].line = line;
-          r->kinds[k].column = column;
-          r->kinds[k].count = 1;
-          r->n_kinds++;
-        }
       h = r->opts->warn;
     }
-  if (h == NULL || h->fn == NULL)
-    return;
   struct tmc_error w;
   memset (&w, 0, sizeof w);
   snprintf (w.file, sizeof w.file, "%s", r->name);
@@ -220,7 +222,24 @@ report (struct reader *r, int violation, unsigned long line,
   va_start (ap, fmt);
   vsnprintf (w.message, sizeof w.message, fmt, ap);
   va_end (ap);
+  if (h == r->opts->warn && r->header_done && r->n_kinds < MAX_KINDS)
+    {
+      struct kind *k = &r->kinds[r->n_kinds++];
+      k->fmt = fmt;
+      k->count = 1;
+      memcpy (k->message, w.message, sizeof k->message);
+    }
+  if (h == NULL || h->fn == NULL)
+    return;
   h->fn (h->data, &w);
+}
+
+/* Whether R validates: then what is right in older TMX versions but
+   breaks TMX 1.4b is reported too.  */
+static int
+validating (const struct reader *r)
+{
+  return r->opts->violation != NULL;
 }
 
 /* After the read: how many more warnings of each kind there were.  */
@@ -232,16 +251,34 @@ report_counts (struct reader *r)
       {
         size_t more = r->kinds[k].count - 1;
         tmc_warn (r->opts->warn, r->name, 0, 0,
-                  dngettext (PACKAGE,
-                             "%zu more warning like the one at line %lu",
-                             "%zu more warnings like the one at line %lu",
-                             more),
-                  more, r->kinds[k].line);
+                  dngettext (PACKAGE, "%zu more warning like: %s",
+                             "%zu more warnings like: %s", more),
+                  more, r->kinds[k].message);
       }
 }
 
 /* ------------------------------------------------------------------ */
 /* Small helpers.  */
+
+/* 1 when the N bytes at S are XML white space (what separates elements);
+   else whether they are any white space at all.  */
+static inline int
+blank (const char *s, size_t n)
+{
+  size_t i = 0;
+  /* Indentation: eight spaces at a time.  */
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t x;
+      memcpy (&x, s + i, 8);
+      if (x != 0x2020202020202020ULL)
+        break;
+    }
+  for (; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+      return tmc_tmx_all_space (s + i, n - i);
+  return 1;
+}
 
 static const char *
 attr_get (const XML_Char **atts, const char *name)
@@ -350,10 +387,14 @@ start_tmx (struct reader *r, const XML_Char **atts)
           int ok = 0;
           for (size_t i = 0; i < TMC_ARRAY_SIZE (known); i++)
             ok |= strcmp (version, known[i]) == 0;
-          if (ok)
+          r->old_version = !strcmp (version, "1.1")
+                           || !strcmp (version, "1.2");
+          /* An older version is read as it is; only validation
+             against 1.4b says so.  */
+          if (ok && validating (r))
             report (r, 1, 0, 0, _("TMX version \"%s\": TMX 1.4b requires "
                                   "version=\"1.4\""), version);
-          else
+          else if (!ok)
             report (r, 1, 0, 0, _("unknown TMX version \"%s\": read as "
                                   "TMX 1.4"), version);
         }
@@ -471,17 +512,20 @@ deliver_header (struct reader *r)
 static void
 start_tu (struct reader *r, const XML_Char **atts)
 {
-  tmc_tu_init (&r->tu);
+  if (!r->light)
+    tmc_tu_init (&r->tu);
   r->in_tu = 1;
-  r->tu_line = cur_line (r);
-  r->tu_col = cur_col (r);
+  r->tu_line = r->positions ? cur_line (r) : 0;
+  r->tu_col = r->positions ? cur_col (r) : 0;
   r->unit_bytes = 0;
+  r->unit_tuvs = 0;
+  r->unit_src_found = 0;
   for (int i = 0; atts[i]; i += 2)
     {
       const char *n = atts[i], *v = atts[i + 1];
       int bad = 0;
       if (!strcmp (n, "tuid"))
-        bad = set_str (&r->tu.tuid, v);
+        bad = r->light ? 0 : set_str (&r->tu.tuid, v);
       else if (!strcmp (n, "srclang"))
         {
           bad = set_str (&r->tu.srclang, v);
@@ -494,7 +538,7 @@ start_tu (struct reader *r, const XML_Char **atts)
             check_unit_attr (r, "tu", n, v);
           else
             unknown_attr (r, "tu", n);
-          bad = tmc_meta_add_attr (&r->tu.meta, n, v);
+          bad = r->light ? 0 : tmc_meta_add_attr (&r->tu.meta, n, v);
         }
       if (bad)
         {
@@ -507,15 +551,24 @@ start_tu (struct reader *r, const XML_Char **atts)
 static void
 start_tuv (struct reader *r, const XML_Char **atts)
 {
-  free (r->tuv_lang);
-  r->tuv_lang = NULL;
+  tmc_buf_reset (&r->tuv_lang);
   memset (&r->tuv_meta, 0, sizeof r->tuv_meta);
   r->tuv_seg = 0;
-  const char *xml_lang = attr_get (atts, "xml:lang");
-  const char *lang = attr_get (atts, "lang");
+  const char *xml_lang = NULL, *lang = NULL;
+  int others = 0;
+  for (int i = 0; atts[i]; i += 2)
+    if (strcmp (atts[i], "xml:lang") == 0)
+      xml_lang = atts[i + 1];
+    else if (strcmp (atts[i], "lang") == 0)
+      lang = atts[i + 1];
+    else
+      others = 1;
   if (xml_lang == NULL && lang != NULL)
-    report (r, 1, 0, 0, _("<tuv> has the deprecated attribute 'lang' but "
-                          "no 'xml:lang', which TMX 1.4 requires"));
+    {
+      if (!r->old_version || validating (r))
+        report (r, 1, 0, 0, _("<tuv> has the deprecated attribute 'lang' "
+                              "but no 'xml:lang', which TMX 1.4 requires"));
+    }
   else if (xml_lang == NULL)
     report (r, 1, 0, 0, _("<tuv> has no xml:lang attribute: the variant is "
                           "left out"));
@@ -526,14 +579,13 @@ start_tuv (struct reader *r, const XML_Char **atts)
   if (l)
     {
       check_lang (r, "xml:lang", l);
-      r->tuv_lang = tmc_strdup (l);
-      if (r->tuv_lang == NULL)
+      if (tmc_buf_puts (&r->tuv_lang, l) != 0)
         {
           fail_nomem (r);
           return;
         }
     }
-  for (int i = 0; atts[i]; i += 2)
+  for (int i = 0; others && atts[i]; i += 2)
     {
       const char *n = atts[i], *v = atts[i + 1];
       if (!strcmp (n, "xml:lang") || !strcmp (n, "lang"))
@@ -562,17 +614,17 @@ start_seg (struct reader *r, const XML_Char **atts)
   r->code_depth = 0;
   r->n_bpt = r->n_ept = 0;
   r->in_first_seg = 1;
-  r->seg_line = cur_line (r);
-  r->seg_col = cur_col (r);
+  r->seg_line = r->positions ? cur_line (r) : 0;
+  r->seg_col = r->positions ? cur_col (r) : 0;
 }
 
 static void
 start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
 {
   tmc_buf_reset (&r->text);
-  free (r->prop_type);
-  free (r->prop_lang);
-  r->prop_type = r->prop_lang = NULL;
+  tmc_buf_reset (&r->prop_type);
+  tmc_buf_reset (&r->prop_lang);
+  r->prop_has_lang = 0;
   const char *element = is_prop ? "prop" : "note";
   const char *type = NULL, *xml_lang = NULL, *lang = NULL;
   for (int i = 0; atts[i]; i += 2)
@@ -592,7 +644,7 @@ start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
     }
   if (is_prop && type == NULL)
     report (r, 1, 0, 0, _("<prop> lacks the required attribute type"));
-  if (lang && !xml_lang)
+  if (lang && !xml_lang && (!r->old_version || validating (r)))
     report (r, 0, 0, 0, _("<%s> has the deprecated attribute 'lang' instead "
                           "of 'xml:lang'"), element);
   const char *l = xml_lang ? xml_lang : lang;
@@ -602,9 +654,9 @@ start_prop_note (struct reader *r, int is_prop, const XML_Char **atts)
     report (r, 0, 0, 0, _("the language of a <note> is not kept"));
   if (is_prop)
     {
-      r->prop_type = tmc_strdup (type ? type : "");
-      r->prop_lang = l ? tmc_strdup (l) : NULL;
-      if (r->prop_type == NULL || (l && r->prop_lang == NULL))
+      r->prop_has_lang = l != NULL;
+      if (tmc_buf_puts (&r->prop_type, type ? type : "") != 0
+          || (l && tmc_buf_puts (&r->prop_lang, l) != 0))
         fail_nomem (r);
     }
 }
@@ -635,8 +687,8 @@ push_i (struct reader *r, struct code_i **v, size_t *n, size_t *cap, long i)
   if (tmc_grow ((void **) v, cap, *n + 1, sizeof **v) != 0)
     return -1;
   (*v)[*n].i = i;
-  (*v)[*n].line = cur_line (r);
-  (*v)[*n].column = cur_col (r);
+  (*v)[*n].line = r->positions ? cur_line (r) : 0;
+  (*v)[*n].column = r->positions ? cur_col (r) : 0;
   (*n)++;
   return 0;
 }
@@ -654,9 +706,23 @@ static void
 start_inline (struct reader *r, struct frame *f, const char *name,
               enum tmc_tmx_inline k, const XML_Char **atts)
 {
-  r->seg_inline = 1;
   f->inl = (unsigned char) k;
   struct tmc_buf *m = &r->seg_markup;
+  if (!r->seg_inline)
+    {
+      /* The markup is built from the first inline element on: what came
+         before is plain text.  */
+      size_t dropped = 0;
+      r->seg_inline = 1;
+      if (tmc_tmx_escape (m, r->seg_text.data ? r->seg_text.data : "",
+                          r->seg_text.len, 0, &dropped) != 0)
+        {
+          fail_nomem (r);
+          return;
+        }
+      if (grow_unit (r, m->len) != 0)
+        return;
+    }
   size_t before = m->len;
   if (tmc_buf_putc (m, '<') || tmc_buf_puts (m, name))
     {
@@ -791,10 +857,9 @@ frame_name (const struct frame *f)
   return el_names[f->el];
 }
 
-static void XMLCALL
-on_start (void *data, const XML_Char *name, const XML_Char **atts)
+static void
+start_element (struct reader *r, const XML_Char *name, const XML_Char **atts)
 {
-  struct reader *r = data;
   if (r->stopped)
     return;
   if (r->depth >= r->max_depth)
@@ -1066,6 +1131,38 @@ end_seg (struct reader *r)
     }
 }
 
+/* 1 when LANG is the source language of the unit being read (its own
+   srclang, else the header's), compared as canonical tags so that a
+   malformed srclang ("en_US") is reported once, where it is.  */
+static int
+is_source (const struct reader *r, const char *lang)
+{
+  const char *src = r->tu.srclang ? r->tu.srclang : r->srclang;
+  if (src == NULL || strcmp (src, "*all*") == 0)
+    return 1;
+  if (tmc_tmx_streq_ci (lang, src))
+    return 1;
+  char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
+  tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
+  tmc_tmx_lang_canonical (lang, NULL, have, sizeof have);
+  return tmc_tmx_streq_ci (have, want);
+}
+
+/* Stop with what callback returned, when it was not TMC_OK.  */
+static void
+callback_status (struct reader *r, enum tmc_status st,
+                 const struct tmc_error *e)
+{
+  if (st != TMC_OK && !r->stopped)
+    {
+      r->stopped = 1;
+      r->status = st;
+      r->e = *e;
+      r->e.status = st;
+      XML_StopParser (r->p, XML_FALSE);
+    }
+}
+
 static void
 end_tuv (struct reader *r)
 {
@@ -1074,9 +1171,27 @@ end_tuv (struct reader *r)
       report (r, 1, 0, 0, _("<tuv> has no <seg>: the variant is left out"));
       goto done;
     }
-  if (r->tuv_lang == NULL)
+  if (r->tuv_lang.len == 0)
     goto done;
-  struct tmc_tuv *v = tmc_tu_add_tuv (&r->tu, r->tuv_lang,
+  r->unit_tuvs++;
+  if (!r->unit_src_found)
+    r->unit_src_found = is_source (r, r->tuv_lang.data);
+  r->stats.tuvs++;
+  if (r->light)
+    {
+      if (r->opts->variant)
+        {
+          struct tmc_error e;
+          tmc_error_clear (&e);
+          callback_status (r, r->opts->variant (r->opts->data,
+                                                r->tuv_lang.data,
+                                                r->seg_text.data
+                                                ? r->seg_text.data : "",
+                                                r->seg_text.len, &e), &e);
+        }
+      goto done;
+    }
+  struct tmc_tuv *v = tmc_tu_add_tuv (&r->tu, r->tuv_lang.data,
                                       r->seg_text.data ? r->seg_text.data : "",
                                       r->seg_text.len);
   if (v == NULL)
@@ -1092,69 +1207,49 @@ end_tuv (struct reader *r)
       if (v->markup == NULL)
         fail_nomem (r);
     }
-  r->stats.tuvs++;
 done:
   tmc_tmx_meta_free (&r->tuv_meta);  /* when it was not moved */
-  free (r->tuv_lang);
-  r->tuv_lang = NULL;
+  tmc_buf_reset (&r->tuv_lang);
 }
 
 static void
 end_tu (struct reader *r)
 {
   struct tmc_tu *tu = &r->tu;
-  if (tu->n_tuvs == 0)
+  if (r->unit_tuvs == 0)
     report (r, 1, r->tu_line, r->tu_col, _("<tu> has no <tuv>"));
   else
     {
-      if (tu->n_tuvs == 1)
+      if (r->unit_tuvs == 1)
         report (r, 0, r->tu_line, r->tu_col,
                 _("unit with a single variant: nothing to translate"));
-      const char *src = tu->srclang ? tu->srclang : r->srclang;
-      if (src && strcmp (src, "*all*") != 0)
-        {
-          /* Compared as canonical tags: a malformed srclang ("en_US") is
-             reported once, where it is.  */
-          char want[TMC_TMX_TAG_MAX], have[TMC_TMX_TAG_MAX];
-          tmc_tmx_lang_canonical (src, NULL, want, sizeof want);
-          size_t i;
-          for (i = 0; i < tu->n_tuvs; i++)
-            {
-              tmc_tmx_lang_canonical (tu->tuvs[i].lang, NULL, have,
-                                      sizeof have);
-              if (tmc_tmx_streq_ci (have, want))
-                break;
-            }
-          if (i == tu->n_tuvs)
-            report (r, 1, r->tu_line, r->tu_col,
-                    _("unit has no variant in its source language %s"), src);
-        }
+      if (!r->unit_src_found)
+        report (r, 1, r->tu_line, r->tu_col,
+                _("unit has no variant in its source language %s"),
+                tu->srclang ? tu->srclang : r->srclang);
     }
   r->stats.units++;
   r->in_tu = 0;
+  struct tmc_error e;
+  tmc_error_clear (&e);
   if (r->opts->unit)
+    callback_status (r, r->opts->unit (r->opts->data, tu, r->tu_line,
+                                       r->tu_col, &e), &e);
+  else if (r->light && r->opts->unit_end)
+    callback_status (r, r->opts->unit_end (r->opts->data, &e), &e);
+  if (r->light)
     {
-      struct tmc_error e;
-      tmc_error_clear (&e);
-      enum tmc_status st = r->opts->unit (r->opts->data, tu, r->tu_line,
-                                          r->tu_col, &e);
-      if (st != TMC_OK && !r->stopped)
-        {
-          r->stopped = 1;
-          r->status = st;
-          r->e = e;
-          r->e.status = st;
-          XML_StopParser (r->p, XML_FALSE);
-        }
+      /* Only the srclang is kept in light mode.  */
+      free (tu->srclang);
+      tu->srclang = NULL;
     }
-  tmc_tu_destroy (tu);
+  else
+    tmc_tu_destroy (tu);
 }
 
-static void XMLCALL
-on_end (void *data, const XML_Char *name)
+static void
+end_element (struct reader *r)
 {
-  struct reader *r = data;
-  (void) name;
   if (r->depth == 0)
     return;
   struct frame *f = &r->stack[--r->depth];
@@ -1194,9 +1289,24 @@ on_end (void *data, const XML_Char *name)
         struct tmc_meta *m = owner_meta (r);
         const char *t = r->text.data ? r->text.data : "";
         int bad = 0;
-        if (m && f->el == E_PROP)
-          bad = tmc_meta_add_prop (m, r->prop_type ? r->prop_type : "",
-                                   r->prop_lang, t);
+        if (r->light)
+          {
+            /* Only the unit's props, to the prop callback.  */
+            if (f->el == E_PROP && m == &r->tu.meta && r->opts->unit_prop)
+              {
+                struct tmc_error e;
+                tmc_error_clear (&e);
+                callback_status (r, r->opts->unit_prop (r->opts->data,
+                                                        r->prop_type.data
+                                                        ? r->prop_type.data
+                                                        : "", t, &e), &e);
+              }
+          }
+        else if (m && f->el == E_PROP)
+          bad = tmc_meta_add_prop (m, r->prop_type.data ? r->prop_type.data
+                                                        : "",
+                                   r->prop_has_lang ? r->prop_lang.data
+                                                    : NULL, t);
         else if (m)
           bad = tmc_meta_add_note (m, t);
         if (bad)
@@ -1220,6 +1330,55 @@ on_end (void *data, const XML_Char *name)
     }
 }
 
+/* In light mode, expat is given the text handler only inside the
+   elements whose text is used: the runs of white space between the other
+   elements then cost nothing (and text where TMX has none goes
+   unremarked).  */
+static void XMLCALL on_text (void *data, const XML_Char *s, int len);
+
+static void
+text_switch (struct reader *r)
+{
+  if (!r->light)
+    return;
+  int on = 0;
+  if (r->depth > 0 && !r->skipping)
+    switch (r->stack[r->depth - 1].el)
+      {
+      case E_SEG:
+      case E_INLINE:
+      case E_UNK_INLINE:
+      case E_PROP:
+      case E_NOTE:
+        on = 1;
+        break;
+      default:
+        break;
+      }
+  if (on != r->text_on)
+    {
+      XML_SetCharacterDataHandler (r->p, on ? on_text : NULL);
+      r->text_on = on;
+    }
+}
+
+static void XMLCALL
+on_start (void *data, const XML_Char *name, const XML_Char **atts)
+{
+  struct reader *r = data;
+  start_element (r, name, atts);
+  text_switch (r);
+}
+
+static void XMLCALL
+on_end (void *data, const XML_Char *name)
+{
+  struct reader *r = data;
+  (void) name;
+  end_element (r);
+  text_switch (r);
+}
+
 static void XMLCALL
 on_text (void *data, const XML_Char *s, int len)
 {
@@ -1235,8 +1394,9 @@ on_text (void *data, const XML_Char *s, int len)
     case E_UNK_INLINE:
       {
         size_t before = r->seg_markup.len, dropped = 0;
-        if (tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0
-            || (r->code_depth == 0 && tmc_buf_append (&r->seg_text, s, n)))
+        if ((r->seg_inline
+             && tmc_tmx_escape (&r->seg_markup, s, n, 0, &dropped) != 0)
+            || (r->code_depth == 0 && tmc_tmx_buf_add (&r->seg_text, s, n)))
           {
             fail_nomem (r);
             return;
@@ -1247,13 +1407,13 @@ on_text (void *data, const XML_Char *s, int len)
       }
     case E_PROP:
     case E_NOTE:
-      if (tmc_buf_append (&r->text, s, n) != 0)
+      if (tmc_tmx_buf_add (&r->text, s, n) != 0)
         fail_nomem (r);
       else if (r->in_tu)
         grow_unit (r, n);
       return;
     default:
-      if (!f->text_warned && !tmc_tmx_all_space (s, n))
+      if (!f->text_warned && !blank (s, n))
         {
           f->text_warned = 1;
           report (r, 1, 0, 0, _("text is not allowed in <%s>: ignored"),
@@ -1454,14 +1614,14 @@ reader_destroy (struct reader *r)
     tmc_tu_destroy (&r->tu);
   tmc_tmx_meta_free (&r->tuv_meta);
   tmc_tmx_header_destroy (&r->header);
-  free (r->tuv_lang);
+  tmc_buf_destroy (&r->tuv_lang);
   tmc_buf_destroy (&r->seg_text);
   tmc_buf_destroy (&r->seg_markup);
   tmc_buf_destroy (&r->text);
   free (r->bpt_i);
   free (r->ept_i);
-  free (r->prop_type);
-  free (r->prop_lang);
+  tmc_buf_destroy (&r->prop_type);
+  tmc_buf_destroy (&r->prop_lang);
   free (r->bad_encoding);
   free (r->srclang);
 }
@@ -1477,6 +1637,9 @@ reader_init (struct reader *r, const char *name,
   r->max_unit = opts->max_unit_bytes ? opts->max_unit_bytes
                                      : DEFAULT_MAX_UNIT;
   r->chunk = DEFAULT_CHUNK;
+  r->positions = !(opts->flags & TMC_TMX_READ_NO_POSITIONS);
+  r->light = opts->unit == NULL
+             && (opts->variant || opts->unit_prop || opts->unit_end);
   r->stack = calloc (r->max_depth + 1, sizeof *r->stack);
   r->p = XML_ParserCreate (NULL);
   if (r->stack == NULL || r->p == NULL)
@@ -1484,6 +1647,7 @@ reader_init (struct reader *r, const char *name,
   XML_SetUserData (r->p, r);
   XML_SetElementHandler (r->p, on_start, on_end);
   XML_SetCharacterDataHandler (r->p, on_text);
+  r->text_on = 1;
   XML_SetEntityDeclHandler (r->p, on_entity_decl);
   XML_SetSkippedEntityHandler (r->p, on_skipped_entity);
   XML_SetXmlDeclHandler (r->p, on_xml_decl);

@@ -3,10 +3,10 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unictype.h>
 
 #include "internal.h"
 #include "tmx-internal.h"
@@ -597,15 +597,28 @@ tmc_tmx_utf8_next (const unsigned char *s, size_t n, unsigned int *c)
   return 0;
 }
 
-/* 1 when the ASCII byte C is copied as it is into text (ATTR 0) or
-   an attribute value (ATTR 1).  */
-static inline int
-ascii_plain (unsigned char c, int attr)
-{
-  if (c >= 0x20)
-    return c != '&' && c != '<' && c != '>' && (c != '"' || !attr);
-  return !attr && (c == '\t' || c == '\n');
-}
+/* What tmc_tmx_escape makes of a byte: 0 copied (ASCII), 1 escaped or
+   dropped (& < > CR, C0 controls), 2 the lead of a two-byte sequence
+   (always allowed), 3 another non-ASCII byte (checked), 4 copied in text
+   but escaped in attributes (TAB, LF, ").  */
+static const unsigned char esc_class[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
 
 int
 tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
@@ -620,25 +633,52 @@ tmc_tmx_escape (struct tmc_buf *b, const char *str, size_t n, int attr,
     {
       size_t start = i;
       /* A run of bytes copied as they are.  */
+      unsigned plain4 = attr ? 0 : 4;  /* class 4 is plain in text */
       for (;;)
         {
           if (i >= n)
             break;
-          unsigned char c = s[i];
-          if (c < 0x80)
+          unsigned k = esc_class[s[i]];
+          if (k == 0 || k == plain4)
             {
-              if (ascii_plain (c, attr))
+              i++;
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+              /* Eight plain ASCII bytes at a time: none below 0x20,
+                 none with bit 7 set, none of & < > (or " in
+                 attributes).  */
+              while (i + 8 <= n)
                 {
-                  i++;
+                  uint64_t x;
+                  memcpy (&x, s + i, 8);
+                  const uint64_t ones = 0x0101010101010101ULL;
+                  const uint64_t high = 0x8080808080808080ULL;
+                  uint64_t amp = x ^ ('&' * ones), lt = x ^ ('<' * ones);
+                  uint64_t gt = x ^ ('>' * ones), qt = x ^ ('"' * ones);
+                  uint64_t stop = (x | ((x - 0x20 * ones) & ~x)
+                                   | ((amp - ones) & ~amp)
+                                   | ((lt - ones) & ~lt)
+                                   | ((gt - ones) & ~gt)
+                                   | (attr ? (qt - ones) & ~qt : 0)) & high;
+                  if (stop)
+                    break;
+                  i += 8;
+                }
+#endif
+              continue;
+            }
+          if (k == 2)
+            {
+              /* Two-byte sequences (Latin letters with diacritics,
+                 Arabic script) are always allowed.  */
+              if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+                {
+                  i += 2;
                   continue;
                 }
               break;
             }
-          if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
-            {
-              i += 2;
-              continue;
-            }
+          if (k != 3)
+            break;
           unsigned int uc;
           size_t len = tmc_tmx_utf8_next (s + i, n - i, &uc);
           if (len == 0 || uc == 0xFFFE || uc == 0xFFFF)
@@ -701,11 +741,17 @@ tmc_tmx_all_space (const char *str, size_t n)
   size_t i = 0;
   while (i < n)
     {
+      unsigned char b = s[i];
+      if (b < 0x80)
+        {
+          if (b != ' ' && (b < '\t' || b > '\r'))
+            return 0;
+          i++;
+          continue;
+        }
       unsigned int c;
       size_t len = tmc_tmx_utf8_next (s + i, n - i, &c);
-      if (len == 0)
-        return 0;
-      if (!tmc_tmx_is_space (c))
+      if (len == 0 || !tmc_tmx_is_space (c))
         return 0;
       i += len;
     }
@@ -817,181 +863,14 @@ tmc_tmx_unit_attr_ok (const char *name, int tuv)
 /* ------------------------------------------------------------------ */
 /* Statistics.  */
 
-void
-tmc_tmx_count_text (const char *str, size_t n, size_t *words, size_t *chars)
-{
-  const unsigned char *s = (const unsigned char *) str;
-  size_t w = 0, ch = 0, i = 0;
-  int in_token = 0, token_counted = 0;
-  while (i < n)
-    {
-      unsigned int c = s[i];
-      size_t len = 1;
-      int space, wordy;
-      if (c < 0x80)
-        {
-          space = c == ' ' || (c >= '\t' && c <= '\r');
-          wordy = is_alpha ((int) c) || is_digit ((int) c);
-        }
-      else
-        {
-          len = tmc_tmx_utf8_next (s + i, n - i, &c);
-          if (len == 0)
-            {
-              len = 1;
-              c = 0xFFFD;
-            }
-          space = tmc_tmx_is_space (c);
-          wordy = !space && (uc_is_alnum (c)
-                             || uc_is_general_category (c, UC_CATEGORY_M));
-        }
-      ch++;
-      if (space)
-        in_token = 0;
-      else
-        {
-          if (!in_token)
-            {
-              in_token = 1;
-              token_counted = 0;
-            }
-          if (wordy && !token_counted)
-            {
-              token_counted = 1;
-              w++;
-            }
-        }
-      i += len;
-    }
-  *words = w;
-  *chars = ch;
-}
-
-void
-tmc_tmx_stats_init (struct tmc_tmx_stats *st)
-{
-  memset (st, 0, sizeof *st);
-}
-
-void
-tmc_tmx_stats_destroy (struct tmc_tmx_stats *st)
-{
-  free (st->langs);
-  for (size_t i = 0; i < st->n_shapes; i++)
-    free (st->shapes[i].shape);
-  free (st->shapes);
-  tmc_tmx_stats_init (st);
-}
-
-static struct tmc_tmx_lang_stats *
-stats_lang (struct tmc_tmx_stats *st, const char *tag)
-{
-  char canon[TMC_TMX_TAG_MAX];
-  tmc_tmx_lang_canonical (tag, NULL, canon, sizeof canon);
-  for (size_t i = 0; i < st->n_langs; i++)
-    if (strcmp (st->langs[i].tag, canon) == 0)
-      return &st->langs[i];
-  if (tmc_grow ((void **) &st->langs, &st->langs_cap, st->n_langs + 1,
-                sizeof *st->langs) != 0)
-    return NULL;
-  struct tmc_tmx_lang_stats *l = &st->langs[st->n_langs++];
-  memset (l, 0, sizeof *l);
-  memcpy (l->tag, canon, sizeof l->tag);
-  return l;
-}
-
-static int
-stats_shape (struct tmc_tmx_stats *st, const char *shape, size_t count)
-{
-  for (size_t i = 0; i < st->n_shapes; i++)
-    if ((shape == NULL && st->shapes[i].shape == NULL)
-        || (shape && st->shapes[i].shape
-            && strcmp (shape, st->shapes[i].shape) == 0))
-      {
-        st->shapes[i].units += count;
-        return 0;
-      }
-  if (tmc_grow ((void **) &st->shapes, &st->shapes_cap, st->n_shapes + 1,
-                sizeof *st->shapes) != 0)
-    return -1;
-  char *copy = NULL;
-  if (shape && (copy = tmc_strdup (shape)) == NULL)
-    return -1;
-  st->shapes[st->n_shapes].shape = copy;
-  st->shapes[st->n_shapes].units = count;
-  st->n_shapes++;
-  return 0;
-}
-
-enum tmc_status
-tmc_tmx_stats_add (struct tmc_tmx_stats *st, const struct tmc_tu *tu,
-                   struct tmc_error *err)
-{
-  st->units++;
-  for (size_t i = 0; i < tu->n_tuvs; i++)
-    {
-      const struct tmc_tuv *v = &tu->tuvs[i];
-      struct tmc_tmx_lang_stats *l = stats_lang (st, v->lang ? v->lang : "");
-      if (l == NULL)
-        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                              _("out of memory"));
-      size_t w, c;
-      tmc_tmx_count_text (v->text, strlen (v->text), &w, &c);
-      l->tuvs++;
-      l->words += w;
-      l->chars += c;
-      st->tuvs++;
-    }
-  if (stats_shape (st, tmc_meta_prop (&tu->meta, TMC_TMX_PROP_BEAD), 1) != 0)
-    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  double score;
-  int r = tmc_tmx_unit_score (tu, &score);
-  if (r < 0 || (r > 0 && score > 1))
-    st->bad_scores++;
-  else if (r > 0)
-    {
-      int bin = (int) (score * TMC_TMX_SCORE_BINS);
-      if (bin >= TMC_TMX_SCORE_BINS)
-        bin = TMC_TMX_SCORE_BINS - 1;
-      st->score_bins[bin]++;
-      st->scored++;
-    }
-  return TMC_OK;
-}
-
-enum tmc_status
-tmc_tmx_stats_merge (struct tmc_tmx_stats *to,
-                     const struct tmc_tmx_stats *from, struct tmc_error *err)
-{
-  to->units += from->units;
-  to->tuvs += from->tuvs;
-  for (size_t i = 0; i < from->n_langs; i++)
-    {
-      struct tmc_tmx_lang_stats *l = stats_lang (to, from->langs[i].tag);
-      if (l == NULL)
-        return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                              _("out of memory"));
-      l->tuvs += from->langs[i].tuvs;
-      l->words += from->langs[i].words;
-      l->chars += from->langs[i].chars;
-    }
-  for (size_t i = 0; i < from->n_shapes; i++)
-    if (stats_shape (to, from->shapes[i].shape, from->shapes[i].units) != 0)
-      return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
-                            _("out of memory"));
-  to->scored += from->scored;
-  to->bad_scores += from->bad_scores;
-  for (int i = 0; i < TMC_TMX_SCORE_BINS; i++)
-    to->score_bins[i] += from->score_bins[i];
-  return TMC_OK;
-}
-
 /* ------------------------------------------------------------------ */
 /* Freeing parts of a translation memory.  */
 
 void
 tmc_tmx_meta_free (struct tmc_meta *m)
 {
+  if (m->attrs == NULL && m->props == NULL && m->notes == NULL)
+    return;
   /* tm.c keeps its meta destructor private; a unit's destroys it.  */
   struct tmc_tu tu;
   tmc_tu_init (&tu);

@@ -16,6 +16,7 @@
 #include "tmx-internal.h"
 
 #define FLUSH_AT (256 * 1024)
+#define TAG_CACHE 4
 
 struct tmc_tmx_writer {
   FILE *fp;
@@ -40,6 +41,14 @@ struct tmc_tmx_writer {
   size_t n_warned, warned_cap;
   XML_Parser markup_parser;
   const char *cur_tuid;  /* the unit being written, for messages */
+  /* Tags made canonical lately: raw tag and result.  */
+  struct {
+    char raw[TMC_TMX_TAG_MAX];
+    char canon[TMC_TMX_TAG_MAX];
+    char primary[16];  /* of canon */
+    int kept;          /* lang_kept (raw) */
+  } tag_cache[TAG_CACHE];
+  unsigned tag_cache_next;
   size_t n_added;        /* units given to the writer */
   /* The variants of the unit being written: tag and whether kept.  */
   struct wtuv {
@@ -194,11 +203,22 @@ flush_out (tmc_tmx_writer *w, struct tmc_error *err)
 /* ------------------------------------------------------------------ */
 /* Building blocks.  */
 
+/* Append the N bytes at S: tmc_buf_append with the common case
+   inline.  */
+static inline int
+put_n (tmc_tmx_writer *w, const char *s, size_t n)
+{
+  return tmc_tmx_buf_add (&w->out, s, n);
+}
+
 static int
 put (tmc_tmx_writer *w, const char *s)
 {
-  return tmc_buf_puts (&w->out, s);
+  return put_n (w, s, strlen (s));
 }
+
+/* Append a string literal.  */
+#define PUT_LIT(w, lit) put_n ((w), (lit), sizeof (lit) - 1)
 
 /* Append escaped text.  Returns 0, or a status with ERR filled.  */
 static enum tmc_status
@@ -228,7 +248,7 @@ static enum tmc_status
 put_attr (tmc_tmx_writer *w, const char *name, const char *value,
           struct tmc_error *err)
 {
-  if (tmc_buf_putc (&w->out, ' ') || put (w, name) || put (w, "=\""))
+  if (PUT_LIT (w, " ") || put (w, name) || PUT_LIT (w, "=\""))
     return nomem (err);
   enum tmc_status st = put_escaped (w, value, strlen (value), 1, err);
   if (st != TMC_OK)
@@ -238,6 +258,8 @@ put_attr (tmc_tmx_writer *w, const char *name, const char *value,
   return TMC_OK;
 }
 
+static int first_time (tmc_tmx_writer *w, const char *key);
+
 static void
 warn_attr_dropped (tmc_tmx_writer *w, const char *element, const char *name,
                    const char *value)
@@ -245,21 +267,11 @@ warn_attr_dropped (tmc_tmx_writer *w, const char *element, const char *name,
   w->stats.attrs_dropped++;
   char key[128];
   snprintf (key, sizeof key, "%s %s", element, name);
-  for (size_t i = 0; i < w->n_warned; i++)
-    if (strcmp (w->warned[i], key) == 0)
-      return;
-  char *copy = tmc_strdup (key);
-  if (copy == NULL || tmc_grow ((void **) &w->warned, &w->warned_cap,
-                                w->n_warned + 1, sizeof *w->warned) != 0)
-    {
-      free (copy);
-      return;
-    }
-  w->warned[w->n_warned++] = copy;
-  tmc_warn (w->opts.warn, w->opts.name, 0, 0,
-            _("attribute %s=\"%s\" is not valid on <%s> in TMX 1.4: left "
-              "out, here and wherever else it occurs"),
-            name, value, element);
+  if (first_time (w, key))
+    tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+              _("attribute %s=\"%s\" is not valid on <%s> in TMX 1.4: left "
+                "out, here and wherever else it occurs"),
+              name, value, element);
 }
 
 /* Write the attributes of META valid on ELEMENT (TUV: 1 for a variant,
@@ -322,7 +334,7 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
   for (size_t i = 0; i < m->n_props; i++)
     {
       const struct tmc_prop *p = &m->props[i];
-      if (put (w, indent) || put (w, "<prop"))
+      if (put (w, indent) || PUT_LIT (w, "<prop"))
         return nomem (err);
       enum tmc_status st = put_attr (w, "type", p->type, err);
       if (st == TMC_OK)
@@ -338,23 +350,23 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
         }
       if (st != TMC_OK)
         return st;
-      if (put (w, ">"))
+      if (PUT_LIT (w, ">"))
         return nomem (err);
       st = put_escaped (w, p->value, strlen (p->value), 0, err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "</prop>\n"))
+      if (PUT_LIT (w, "</prop>\n"))
         return nomem (err);
     }
   for (size_t i = 0; i < m->n_notes; i++)
     {
-      if (put (w, indent) || put (w, "<note>"))
+      if (put (w, indent) || PUT_LIT (w, "<note>"))
         return nomem (err);
       enum tmc_status st = put_escaped (w, m->notes[i], strlen (m->notes[i]),
                                         0, err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "</note>\n"))
+      if (PUT_LIT (w, "</note>\n"))
         return nomem (err);
     }
   return TMC_OK;
@@ -431,20 +443,20 @@ write_header (tmc_tmx_writer *w, struct tmc_error *err)
                        h->meta.attrs[i].value);
   if (h->meta.n_props + h->meta.n_notes == 0)
     {
-      if (put (w, "/>\n"))
+      if (PUT_LIT (w, "/>\n"))
         return nomem (err);
     }
   else
     {
-      if (put (w, ">\n"))
+      if (PUT_LIT (w, ">\n"))
         return nomem (err);
       enum tmc_status st = put_props (w, &h->meta, "    ", err);
       if (st != TMC_OK)
         return st;
-      if (put (w, "  </header>\n"))
+      if (PUT_LIT (w, "  </header>\n"))
         return nomem (err);
     }
-  if (put (w, "  <body>\n"))
+  if (PUT_LIT (w, "  <body>\n"))
     return nomem (err);
   w->header_written = 1;
   return TMC_OK;
@@ -454,14 +466,99 @@ write_header (tmc_tmx_writer *w, struct tmc_error *err)
 /* Inline markup: parsed with expat and written again, so that only
    well-formed TMX inline content reaches the file.  */
 
+#define MARKUP_DEPTH 64
+
 struct markup_ctx {
   tmc_tmx_writer *w;
-  enum tmc_tmx_inline stack[64];
+  const char *tuid;
+  int pass;  /* 0: collect the i of bpt and ept; 1: write */
+  const char *names[MARKUP_DEPTH];  /* the element written at each level */
+  enum tmc_tmx_inline kinds[MARKUP_DEPTH];
   int depth;
-  const char *bad;  /* the element or attribute that is not allowed */
+  const char *bad;  /* an element that is not allowed */
+  char bad_name[32];
   int oom;
-  int bad_utf8;
+  /* The i of each bpt and ept in document order (NULL: none), and
+     whether it has its partner.  */
+  char **bpt_i, **ept_i;
+  unsigned char *bpt_ok, *ept_ok;
+  size_t n_bpt, n_ept, bpt_cap, ept_cap, bpt_ok_cap, ept_ok_cap;
+  size_t bpt_at, ept_at;  /* pass 1: the next bpt, ept */
 };
+
+static void
+markup_ctx_destroy (struct markup_ctx *c)
+{
+  for (size_t i = 0; i < c->n_bpt; i++)
+    free (c->bpt_i[i]);
+  for (size_t i = 0; i < c->n_ept; i++)
+    free (c->ept_i[i]);
+  free (c->bpt_i);
+  free (c->ept_i);
+  free (c->bpt_ok);
+  free (c->ept_ok);
+}
+
+/* Warn once per writer about KEY.  */
+static int
+first_time (tmc_tmx_writer *w, const char *key)
+{
+  for (size_t i = 0; i < w->n_warned; i++)
+    if (strcmp (w->warned[i], key) == 0)
+      return 0;
+  char *copy = tmc_strdup (key);
+  if (copy == NULL || tmc_grow ((void **) &w->warned, &w->warned_cap,
+                                w->n_warned + 1, sizeof *w->warned) != 0)
+    {
+      free (copy);
+      return 0;
+    }
+  w->warned[w->n_warned++] = copy;
+  return 1;
+}
+
+static int
+push_i (char ***v, size_t *n, size_t *cap, const char *i)
+{
+  if (tmc_grow ((void **) v, cap, *n + 1, sizeof **v) != 0)
+    return -1;
+  char *copy = NULL;
+  if (i && (copy = tmc_strdup (i)) == NULL)
+    return -1;
+  (*v)[(*n)++] = copy;
+  return 0;
+}
+
+static size_t
+count_i (char **v, size_t n, const char *i)
+{
+  size_t k = 0;
+  for (size_t j = 0; j < n; j++)
+    k += v[j] && strcmp (v[j], i) == 0;
+  return k;
+}
+
+/* Write attribute NAME=VALUE of the inline element ELEMENT when it is
+   valid there; else leave it out with a warning.  */
+static void
+markup_attr (struct markup_ctx *c, const char *element,
+             enum tmc_tmx_inline kind, const char *name, const char *value)
+{
+  tmc_tmx_writer *w = c->w;
+  int ok = tmc_tmx_inline_attr_ok (kind, name);
+  if (ok && strcmp (name, "x") == 0)
+    ok = tmc_tmx_is_number (value);
+  else if (ok && strcmp (name, "assoc") == 0)
+    ok = !strcmp (value, "p") || !strcmp (value, "f") || !strcmp (value, "b");
+  if (!ok)
+    {
+      warn_attr_dropped (w, element, name, value);
+      return;
+    }
+  struct tmc_error e;
+  if (put_attr (w, name, value, &e) == TMC_ERR_NOMEM)
+    c->oom = 1;
+}
 
 static void XMLCALL
 markup_start (void *data, const XML_Char *name, const XML_Char **atts)
@@ -471,34 +568,86 @@ markup_start (void *data, const XML_Char *name, const XML_Char **atts)
   if (c->depth == 0)
     {
       c->depth = 1;  /* the <seg> wrapper */
-      c->stack[0] = TMC_INL_NONE;
+      c->kinds[0] = TMC_INL_NONE;
       return;
     }
   enum tmc_tmx_inline k = tmc_tmx_inline_kind (name);
-  if (k == TMC_INL_NONE || !tmc_tmx_inline_child_ok (c->stack[c->depth - 1], k)
-      || c->depth >= (int) TMC_ARRAY_SIZE (c->stack))
+  if (k == TMC_INL_NONE || !tmc_tmx_inline_child_ok (c->kinds[c->depth - 1],
+                                                     k)
+      || c->depth >= MARKUP_DEPTH)
     {
       if (c->bad == NULL)
-        c->bad = name;
+        {
+          snprintf (c->bad_name, sizeof c->bad_name, "%s", name);
+          c->bad = c->bad_name;
+        }
       XML_StopParser (w->markup_parser, XML_FALSE);
       return;
     }
-  c->stack[c->depth++] = k;
-  if (tmc_buf_putc (&w->out, '<') || put (w, name))
-    c->oom = 1;
-  for (int i = 0; atts[i]; i += 2)
+  int d = c->depth++;
+  c->kinds[d] = k;
+  const char *i = NULL, *pos = NULL;
+  for (int j = 0; atts[j]; j += 2)
+    if (strcmp (atts[j], "i") == 0)
+      i = atts[j + 1];
+    else if (strcmp (atts[j], "pos") == 0)
+      pos = atts[j + 1];
+  if (c->pass == 0)
     {
-      if (!tmc_tmx_inline_attr_ok (k, atts[i]))
-        {
-          warn_attr_dropped (w, name, atts[i], atts[i + 1]);
-          continue;
-        }
+      if ((k == TMC_INL_BPT
+           && push_i (&c->bpt_i, &c->n_bpt, &c->bpt_cap, i) != 0)
+          || (k == TMC_INL_EPT
+              && push_i (&c->ept_i, &c->n_ept, &c->ept_cap, i) != 0))
+        c->oom = 1;
+      return;
+    }
+  /* What is written: a bpt or ept without its partner becomes an
+     isolated code, <it>; an <it> without a valid pos a <ph>.  */
+  const char *out = name;
+  const char *it_pos = NULL;
+  char key[64];
+  if ((k == TMC_INL_BPT && !c->bpt_ok[c->bpt_at++])
+      || (k == TMC_INL_EPT && !c->ept_ok[c->ept_at++]))
+    {
+      out = "it";
+      it_pos = k == TMC_INL_BPT ? "begin" : "end";
+      snprintf (key, sizeof key, "markup %s", name);
+      if (first_time (w, key))
+        tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+                  _("unit %s: <%s> without its partner in the segment is "
+                    "written as <it> (here and wherever else it occurs)"),
+                  c->tuid ? c->tuid : "?", name);
+    }
+  else if (k == TMC_INL_IT && (pos == NULL || (strcmp (pos, "begin") != 0
+                                               && strcmp (pos, "end") != 0)))
+    {
+      out = "ph";
+      if (first_time (w, "markup it"))
+        tmc_warn (w->opts.warn, w->opts.name, 0, 0,
+                  _("unit %s: <it> without pos=\"begin\" or pos=\"end\" is "
+                    "written as <ph> (here and wherever else it occurs)"),
+                  c->tuid ? c->tuid : "?");
+    }
+  c->names[d] = out;
+  enum tmc_tmx_inline ok = tmc_tmx_inline_kind (out);
+  if (tmc_buf_putc (&w->out, '<') || put (w, out))
+    c->oom = 1;
+  if (it_pos)
+    {
       struct tmc_error e;
-      enum tmc_status st = put_attr (w, atts[i], atts[i + 1], &e);
-      if (st == TMC_ERR_NOMEM)
+      if (put_attr (w, "pos", it_pos, &e) == TMC_ERR_NOMEM)
         c->oom = 1;
     }
-  if (put (w, ">"))
+  for (int j = 0; atts[j]; j += 2)
+    {
+      /* The i of a code written as <it>, the pos of one written as
+         <ph>, are not carried over.  */
+      if (out != name && (strcmp (atts[j], "i") == 0
+                          || strcmp (atts[j], "pos") == 0))
+        continue;
+      markup_attr (c, out, ok, atts[j], atts[j + 1]);
+    }
+  if (PUT_LIT (w, ">"))
     c->oom = 1;
 }
 
@@ -506,10 +655,12 @@ static void XMLCALL
 markup_end (void *data, const XML_Char *name)
 {
   struct markup_ctx *c = data;
+  (void) name;
   c->depth--;
-  if (c->depth == 0)
+  if (c->depth == 0 || c->pass == 0)
     return;
-  if (put (c->w, "</") || put (c->w, name) || put (c->w, ">"))
+  if (PUT_LIT (c->w, "</") || put (c->w, c->names[c->depth])
+      || PUT_LIT (c->w, ">"))
     c->oom = 1;
 }
 
@@ -517,39 +668,76 @@ static void XMLCALL
 markup_text (void *data, const XML_Char *s, int len)
 {
   struct markup_ctx *c = data;
+  if (c->pass == 0)
+    return;
   int r = tmc_tmx_escape (&c->w->out, s, (size_t) len, 0,
                           &c->w->stats.chars_dropped);
   if (r == -2)
     c->oom = 1;
 }
 
+/* Parse MARKUP wrapped in <seg> with the handlers of C.  */
+static int
+markup_parse (tmc_tmx_writer *w, struct markup_ctx *c, const char *markup,
+              size_t len)
+{
+  XML_Parser p = w->markup_parser;
+  XML_ParserReset (p, "UTF-8");
+  XML_SetUserData (p, c);
+  XML_SetElementHandler (p, markup_start, markup_end);
+  XML_SetCharacterDataHandler (p, markup_text);
+  c->depth = 0;
+  return XML_Parse (p, "<seg>", 5, XML_FALSE) == XML_STATUS_OK
+         && XML_Parse (p, markup, (int) len, XML_FALSE) == XML_STATUS_OK
+         && XML_Parse (p, "</seg>", 6, XML_TRUE) == XML_STATUS_OK
+         && c->depth == 0;
+}
+
 static enum tmc_status
 put_markup (tmc_tmx_writer *w, const char *markup, const char *tuid,
             struct tmc_error *err)
 {
+  size_t len = strlen (markup);
+  if (len > (size_t) 0x7fffffff - 16)
+    return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                          _("unit %s: inline markup larger than 2 GiB"),
+                          tuid ? tuid : "?");
   if (w->markup_parser == NULL)
     {
       w->markup_parser = XML_ParserCreate ("UTF-8");
       if (w->markup_parser == NULL)
         return nomem (err);
     }
-  else
-    XML_ParserReset (w->markup_parser, "UTF-8");
-  XML_Parser p = w->markup_parser;
   struct markup_ctx c;
   memset (&c, 0, sizeof c);
   c.w = w;
-  XML_SetUserData (p, &c);
-  XML_SetElementHandler (p, markup_start, markup_end);
-  XML_SetCharacterDataHandler (p, markup_text);
+  c.tuid = tuid;
   size_t mark = w->out.len;
-  int ok = XML_Parse (p, "<seg>", 5, XML_FALSE) == XML_STATUS_OK
-           && XML_Parse (p, markup, (int) strlen (markup), XML_FALSE)
-                == XML_STATUS_OK
-           && XML_Parse (p, "</seg>", 6, XML_TRUE) == XML_STATUS_OK;
+  /* Pass 0 pairs the codes, pass 1 writes.  */
+  int ok = markup_parse (w, &c, markup, len);
+  if (ok && !c.oom)
+    {
+      if (tmc_grow ((void **) &c.bpt_ok, &c.bpt_ok_cap, c.n_bpt + 1, 1) != 0
+          || tmc_grow ((void **) &c.ept_ok, &c.ept_ok_cap, c.n_ept + 1, 1)
+               != 0)
+        c.oom = 1;
+      for (size_t k = 0; !c.oom && k < c.n_bpt; k++)
+        c.bpt_ok[k] = c.bpt_i[k]
+                      && count_i (c.bpt_i, c.n_bpt, c.bpt_i[k]) == 1
+                      && count_i (c.ept_i, c.n_ept, c.bpt_i[k]) == 1;
+      for (size_t k = 0; !c.oom && k < c.n_ept; k++)
+        c.ept_ok[k] = c.ept_i[k]
+                      && count_i (c.ept_i, c.n_ept, c.ept_i[k]) == 1
+                      && count_i (c.bpt_i, c.n_bpt, c.ept_i[k]) == 1;
+      c.pass = 1;
+      if (!c.oom)
+        ok = markup_parse (w, &c, markup, len);
+    }
+  enum XML_Error code = XML_GetErrorCode (w->markup_parser);
+  markup_ctx_destroy (&c);
   if (c.oom)
     return nomem (err);
-  if (!ok || c.depth != 0)
+  if (!ok)
     {
       w->out.len = mark;
       w->out.data[mark] = '\0';
@@ -562,8 +750,7 @@ put_markup (tmc_tmx_writer *w, const char *markup, const char *tuid,
       return tmc_error_set (err, TMC_ERR_INVALID_ARG, w->opts.name, 0, 0,
                             _("unit %s: the inline markup of a segment is "
                               "not well-formed XML: %s"),
-                            tuid ? tuid : "?",
-                            XML_ErrorString (XML_GetErrorCode (p)));
+                            tuid ? tuid : "?", XML_ErrorString (code));
     }
   return TMC_OK;
 }
@@ -611,11 +798,43 @@ tuv_has_text (const struct tmc_tuv *v)
   return 0;
 }
 
-static void
-canonical_tag (const tmc_tmx_writer *w, const char *tag, char *buf)
+/* The canonical form of TAG (after the language map) into BUF, its
+   primary subtag into PRIMARY (16 bytes; may be NULL), and whether the
+   writer keeps its language (lang_kept).  The same few tags come back in
+   every unit: the last ones are remembered.  */
+static int
+tag_info (tmc_tmx_writer *w, const char *tag, char *buf, char *primary)
 {
+  for (int i = 0; i < TAG_CACHE; i++)
+    if (w->tag_cache[i].raw[0] && strcmp (w->tag_cache[i].raw, tag) == 0)
+      {
+        memcpy (buf, w->tag_cache[i].canon, TMC_TMX_TAG_MAX);
+        if (primary)
+          memcpy (primary, w->tag_cache[i].primary, 16);
+        return w->tag_cache[i].kept;
+      }
   tmc_tmx_lang_canonical (tag, w->have_map ? &w->map : NULL, buf,
                           TMC_TMX_TAG_MAX);
+  char p[16];
+  tmc_lang_primary (buf, p, sizeof p);
+  if (primary)
+    memcpy (primary, p, sizeof p);
+  int kept = lang_kept (w, tag);
+  if (strlen (tag) < TMC_TMX_TAG_MAX)
+    {
+      int k = w->tag_cache_next++ % TAG_CACHE;
+      strcpy (w->tag_cache[k].raw, tag);
+      memcpy (w->tag_cache[k].canon, buf, TMC_TMX_TAG_MAX);
+      memcpy (w->tag_cache[k].primary, p, sizeof p);
+      w->tag_cache[k].kept = kept;
+    }
+  return kept;
+}
+
+static void
+canonical_tag (tmc_tmx_writer *w, const char *tag, char *buf)
+{
+  tag_info (w, tag, buf, NULL);
 }
 
 /* Decide the file's source language from the first unit written.  */
@@ -649,7 +868,9 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
     {
       const struct tmc_tuv *v = &tu->tuvs[i];
       vs[i].kept = 0;
-      if (v->lang == NULL || *v->lang == '\0' || !lang_kept (w, v->lang))
+      char p[16];
+      if (v->lang == NULL || *v->lang == '\0'
+          || !tag_info (w, v->lang, vs[i].tag, p))
         {
           filtered++;
           continue;
@@ -663,9 +884,6 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
         return tag_too_long (w, err);
       vs[i].kept = 1;
       keep++;
-      canonical_tag (w, v->lang, vs[i].tag);
-      char p[16];
-      tmc_lang_primary (vs[i].tag, p, sizeof p);
       size_t j;
       for (j = 0; j < n_distinct; j++)
         if (strcmp (primaries[j], p) == 0)
@@ -721,7 +939,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
     src = first;
 
   enum tmc_status st;
-  if (put (w, "    <tu"))
+  if (PUT_LIT (w, "    <tu"))
     return nomem (err);
   size_t dropped_before = w->stats.chars_dropped;
   if (tu->tuid)
@@ -739,7 +957,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
   st = put_meta_attrs (w, &tu->meta, "tu", 0, err);
   if (st != TMC_OK)
     return st;
-  if (put (w, ">\n"))
+  if (PUT_LIT (w, ">\n"))
     return nomem (err);
   if (!(w->opts.flags & TMC_TMX_NO_PROPS))
     {
@@ -754,7 +972,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
       if (!vs[i].kept)
         continue;
       const struct tmc_tuv *v = &tu->tuvs[i];
-      if (put (w, "      <tuv"))
+      if (PUT_LIT (w, "      <tuv"))
         return nomem (err);
       st = put_attr (w, "xml:lang", vs[i].tag, err);
       if (st != TMC_OK)
@@ -766,15 +984,15 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
                       && v->meta.n_props + v->meta.n_notes > 0;
       if (has_props)
         {
-          if (put (w, ">\n"))
+          if (PUT_LIT (w, ">\n"))
             return nomem (err);
           st = put_props (w, &v->meta, "        ", err);
           if (st != TMC_OK)
             return st;
-          if (put (w, "        <seg>"))
+          if (PUT_LIT (w, "        <seg>"))
             return nomem (err);
         }
-      else if (put (w, "><seg>"))
+      else if (PUT_LIT (w, "><seg>"))
         return nomem (err);
       if (v->markup && *v->markup)
         st = put_markup (w, v->markup, tu->tuid, err);
@@ -786,7 +1004,7 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
         return nomem (err);
       w->stats.tuvs++;
     }
-  if (put (w, "    </tu>\n"))
+  if (PUT_LIT (w, "    </tu>\n"))
     return nomem (err);
   if (w->stats.chars_dropped != dropped_before && w->first_dropped_tuid == NULL
       && tu->tuid)
@@ -925,7 +1143,7 @@ tmc_tmx_writer_finish (tmc_tmx_writer *w, struct tmc_tmx_write_stats *stats,
         choose_srclang (w, "en");
       st = write_header (w, err);
     }
-  if (st == TMC_OK && put (w, "  </body>\n</tmx>\n"))
+  if (st == TMC_OK && PUT_LIT (w, "  </body>\n</tmx>\n"))
     st = nomem (err);
   if (st == TMC_OK)
     st = flush_out (w, err);

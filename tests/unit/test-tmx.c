@@ -3,7 +3,9 @@
 #include <iconv.h>
 #include <math.h>
 #include <stdint.h>
+#include <unistd.h>
 
+#include "lib/tmx-internal.h"
 #include "test.h"
 #include "tmconv/tmx.h"
 
@@ -433,6 +435,67 @@ TEST (write_srclang_most_common)
   tmc_tm_free (tm);
 }
 
+/* The example of tmx.h: the 3-language file and a bilingual one,
+   written to files and read back.  */
+TEST (write_files_of_alignment)
+{
+  char dir[] = "/tmp/tmc-test-tmx-XXXXXX";
+  CHECK (mkdtemp (dir) != NULL);
+  struct tmc_tm *tm = tmc_tm_new ();
+  struct tmc_tu *tu = add_unit (tm, "rep:0001");
+  add_tuv (tu, "az", "Bir.");
+  add_tuv (tu, "fa", "یک.");
+  add_tuv (tu, "en", "One.");
+  tu = add_unit (tm, "rep:0002");
+  add_tuv (tu, "en", "Only English.");
+  tu = add_unit (tm, "rep:0003");
+  add_tuv (tu, "az", "İki.");
+  add_tuv (tu, "fa", "دو.");
+  struct tmc_tmx_langmap map;
+  tmc_tmx_langmap_defaults (&map);
+  struct tmc_tmx_write_opts o;
+  tmc_tmx_write_opts_init (&o);
+  o.langmap = &map;
+  o.srclang = "en";
+  o.date = 0;
+  struct tmc_error err;
+  char out[256];
+  snprintf (out, sizeof out, "%s/out.tmx", dir);
+  struct tmc_tmx_write_stats st;
+  CHECK_INT_EQ (tmc_tmx_write (tm, out, &o, &st, &err), TMC_OK);
+  CHECK_INT_EQ (st.units, 3);
+  const char *pair[] = { "en", "az" };
+  o.langs = pair;
+  o.n_langs = 2;
+  o.min_langs = 2;
+  char *path = tmc_tmx_pair_path (out, "en", "az");
+  CHECK (strstr (path, "/out.en-az.tmx") != NULL);
+  CHECK_INT_EQ (tmc_tmx_write (tm, path, &o, &st, &err), TMC_OK);
+  CHECK_INT_EQ (st.units, 1);
+  CHECK_INT_EQ (st.units_skipped, 2);
+  struct tmc_tm *back;
+  CHECK_INT_EQ (tmc_tmx_read (out, &back, NULL, &err), TMC_OK);
+  CHECK_INT_EQ (back->n_tus, 3);
+  CHECK_STR_EQ (back->header.srclang, "en-US");
+  CHECK_STR_EQ (back->tus[0].tuvs[0].lang, "en-US");
+  CHECK_STR_EQ (back->tus[2].srclang, "az-Latn-AZ");
+  tmc_tm_free (back);
+  CHECK_INT_EQ (tmc_tmx_read (path, &back, NULL, &err), TMC_OK);
+  CHECK_INT_EQ (back->n_tus, 1);
+  CHECK_INT_EQ (back->tus[0].n_tuvs, 2);
+  CHECK_STR_EQ (back->tus[0].tuvs[1].text, "Bir.");
+  tmc_tm_free (back);
+  /* An output that cannot be written is an error, and nothing is left.  */
+  char bad[300];
+  snprintf (bad, sizeof bad, "%s/no/such/dir.tmx", dir);
+  CHECK_INT_EQ (tmc_tmx_write (tm, bad, &o, NULL, &err), TMC_ERR_IO);
+  unlink (out);
+  unlink (path);
+  free (path);
+  CHECK_INT_EQ (rmdir (dir), 0);
+  tmc_tm_free (tm);
+}
+
 static char *
 from_utf16 (const char *s, size_t n, const char *enc)
 {
@@ -810,7 +873,8 @@ TEST (read_legacy_encodings)
   /* windows-1254 (Turkish, used for Azerbaijani): 0xFE is ş.  */
   const char *doc =
     "<?xml version=\"1.0\" encoding=\"windows-1254\"?>\n"
-    "<tmx version=\"1.1\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+    "<tmx version=\"1.1\"><header creationtool=\"t\" "
+    "creationtoolversion=\"1\" "
     "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
     "datatype=\"plaintext\"/><body><tu><tuv lang=\"az\"><seg>\xfe\x65ki</seg>"
     "</tuv><tuv lang=\"en\"><seg>Sheki</seg></tuv></tu></body></tmx>";
@@ -923,8 +987,164 @@ TEST (read_warnings_counted_once)
                 "6:53: segment of nothing but white space\n"
                 "7:1: unit with a single variant: nothing to translate\n"
                 "7:1: unit has no variant in its source language en\n"
-                "0:0: 3 more warnings like the one at line 5\n");
+                "0:0: 3 more warnings like: <tuv> has the deprecated "
+                "attribute 'lang' but no 'xml:lang', which TMX 1.4 "
+                "requires\n");
   tmc_tm_free (tm);
+}
+
+/* ------------------------------------------------------------------ */
+/* The fast paths against plain references, on random strings.  */
+
+static const char *const pieces[] = {
+  "a", "Z", "7", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\x01",
+  "\x1f", "ə", "ی", "\xe2\x80\x8c" /* ZWNJ */, "\xc2\xa0" /* NBSP */,
+  "\xe2\x80\x83" /* em space */, "€", "𝔸", "\xef\xbf\xbe" /* U+FFFE */,
+  "\xcc\x81" /* combining acute */, "-", "."
+};
+
+static unsigned long long rnd = 0x9E3779B97F4A7C15ULL;
+
+static unsigned
+rand_below (unsigned n)
+{
+  rnd ^= rnd << 13;
+  rnd ^= rnd >> 7;
+  rnd ^= rnd << 17;
+  return (unsigned) (rnd % n);
+}
+
+/* A random string of COUNT pieces into BUF.  */
+static size_t
+random_text (char *buf, int count)
+{
+  size_t len = 0;
+  for (int i = 0; i < count; i++)
+    {
+      const char *p = pieces[rand_below (sizeof pieces / sizeof *pieces)];
+      memcpy (buf + len, p, strlen (p));
+      len += strlen (p);
+    }
+  buf[len] = '\0';
+  return len;
+}
+
+/* The escaping rules, one character at a time.  */
+static size_t
+ref_escape (const char *s, size_t n, int attr, char *out, size_t *dropped)
+{
+  size_t o = 0;
+  for (size_t i = 0; i < n;)
+    {
+      unsigned int c;
+      size_t len = tmc_tmx_utf8_next ((const unsigned char *) s + i, n - i,
+                                      &c);
+      const char *rep = NULL;
+      if (c == '&')
+        rep = "&amp;";
+      else if (c == '<')
+        rep = "&lt;";
+      else if (c == '>')
+        rep = "&gt;";
+      else if (c == '"' && attr)
+        rep = "&quot;";
+      else if (c == '\r')
+        rep = "&#xD;";
+      else if (c == '\n' && attr)
+        rep = "&#xA;";
+      else if (c == '\t' && attr)
+        rep = "&#x9;";
+      if (rep)
+        {
+          memcpy (out + o, rep, strlen (rep));
+          o += strlen (rep);
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+               || c == 0xFFFE || c == 0xFFFF)
+        (*dropped)++;
+      else
+        {
+          memcpy (out + o, s + i, len);
+          o += len;
+        }
+      i += len;
+    }
+  return o;
+}
+
+/* Words and characters, one character at a time.  */
+static void
+ref_count (const char *s, size_t n, size_t *words, size_t *chars)
+{
+  size_t w = 0, ch = 0;
+  int in = 0, counted = 0;
+  for (size_t i = 0; i < n;)
+    {
+      unsigned int c;
+      size_t len = tmc_tmx_utf8_next ((const unsigned char *) s + i, n - i,
+                                      &c);
+      ch++;
+      if (tmc_tmx_is_space (c))
+        in = 0;
+      else
+        {
+          if (!in)
+            in = counted = 0, in = 1;
+          int wordy = (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10))
+                      || c == 0x259 || c == 0x6CC || c == 0x1D538
+                      || c == 0x301;
+          if (wordy && !counted)
+            {
+              counted = 1;
+              w++;
+            }
+        }
+      i += len;
+    }
+  *words = w;
+  *chars = ch;
+}
+
+TEST (escape_and_count_against_reference)
+{
+  char in[512], want[4096];
+  int bad = 0;
+  for (int round = 0; round < 20000 && bad < 5; round++)
+    {
+      /* Offsets 0..7 shift the text against 8-byte words.  */
+      size_t off = (size_t) rand_below (8);
+      memset (in, 'x', off);
+      size_t n = random_text (in + off, (int) rand_below (40));
+      const char *t = in + off;
+      int attr = (int) rand_below (2);
+      size_t d1 = 0, d2 = 0;
+      size_t wn = ref_escape (t, n, attr, want, &d2);
+      struct tmc_buf b = TMC_BUF_INIT;
+      int r = tmc_tmx_escape (&b, t, n, attr, &d1);
+      if (r != 0 || b.len != wn || memcmp (b.data ? b.data : "", want, wn)
+          || d1 != d2)
+        {
+          printf ("escape differs (attr %d): \"%.*s\"\n", attr, (int) n, t);
+          bad++;
+        }
+      tmc_buf_destroy (&b);
+      size_t w1, c1, w2, c2;
+      tmc_tmx_count_text (t, n, &w1, &c1);
+      ref_count (t, n, &w2, &c2);
+      if (w1 != w2 || c1 != c2)
+        {
+          printf ("count differs: %zu/%zu words, %zu/%zu chars: "
+                  "\"%.*s\"\n", w1, w2, c1, c2, (int) n, t);
+          bad++;
+        }
+    }
+  CHECK_INT_EQ (bad, 0);
+  /* Not UTF-8: refused.  */
+  struct tmc_buf b = TMC_BUF_INIT;
+  size_t d = 0;
+  CHECK_INT_EQ (tmc_tmx_escape (&b, "abc\xc3(", 5, 0, &d), -1);
+  CHECK_INT_EQ (tmc_tmx_escape (&b, "\xed\xa0\x80", 3, 0, &d), -1);
+  tmc_buf_destroy (&b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,9 +1153,8 @@ TEST (read_warnings_counted_once)
 TEST (count_text)
 {
   size_t w, c;
-  tmc_tmx_count_text ("Görüş Bakıda — keçirilib.", strlen ("Görüş Bakıda — "
-                                                           "keçirilib."),
-                      &w, &c);
+  const char *az = "Görüş Bakıda — keçirilib.";
+  tmc_tmx_count_text (az, strlen (az), &w, &c);
   CHECK_INT_EQ (w, 3);
   CHECK_INT_EQ (c, 25);
   const char *fa = "می\xe2\x80\x8cخواهم  ۱۲ مه";
@@ -1003,6 +1222,7 @@ main (void)
   RUN (write_no_empty_seg_and_skips);
   RUN (write_bilingual_filter);
   RUN (write_srclang_most_common);
+  RUN (write_files_of_alignment);
   RUN (write_encodings);
   RUN (write_errors);
   RUN (write_attrs_checked);
@@ -1015,6 +1235,7 @@ main (void)
   RUN (read_legacy_encodings);
   RUN (validate_violations);
   RUN (read_warnings_counted_once);
+  RUN (escape_and_count_against_reference);
   RUN (count_text);
   RUN (stats_units);
   return TEST_END ();
