@@ -23,6 +23,9 @@ timeout 300 tmconv check cut/*.tmx > check.out 2> check.err
 echo "check of $size prefixes: exit $?"
 echo "files with an error: $(grep -c ': 1 error$' check.out)"
 echo "errors with a line and column: $(grep -c '^tmconv: cut/[0-9]*\.tmx:[0-9]*:[0-9]*: ' check.err)"
+timeout 300 tmconv tmx validate cut/*.tmx > validate.out 2> validate.err
+echo "tmx validate of $size prefixes: exit $?"
+echo "files not valid: $(grep -c '^cut/[0-9]*\.tmx: not valid TMX 1.4b' validate.out)"
 step=7
 [ "${TMC_VALGRIND:-0}" = 1 ] && step=37
 bad=0

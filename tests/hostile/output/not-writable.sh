@@ -12,6 +12,10 @@ tmconv segment -o plain/x.txt a.en.txt; echo "segment: exit $?"
 printf 'Bir. İki.\n' > a.az.txt
 tmconv align -o plain/x.tmx a.az.txt a.en.txt; echo "align: exit $?"
 tmconv po import -o plain/x.tmx az.po; echo "po import: exit $?"
+tmconv tmx convert -o plain/x.tmx small.tmx 2>err; echo "tmx convert: exit $?"
+grep -v warning err >&2
+tmconv tmx filter --split -o plain/x.tmx small.tmx 2>err; echo "tmx filter --split: exit $?"
+grep -v warning err >&2
 tmconv check -o plain/x.txt az.po; echo "check: exit $?"
 tmconv po export -o plain/po small.tmx 2>err; echo "po export: exit $?"
 grep -v warning err | sort >&2

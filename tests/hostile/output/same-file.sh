@@ -27,5 +27,14 @@ tmconv check -o az.po az.po; echo "check: exit $?"
 tmconv po export -o po po/az.po; echo "po export (az.po): exit $?"
 tmconv po export -o po -d small --langs=fa po/small.pot; echo "po export (small.pot): exit $?"
 sum | cmp - before && echo "every input as it was"
+# The tmx commands may write over their input, on purpose (convert or
+# merge in place): they read all of it before the result, written beside
+# it, replaces it.
+cp small.tmx inplace.tmx
+tmconv tmx convert -o inplace.tmx inplace.tmx 2>/dev/null; echo "tmx convert in place: exit $?"
+tmconv tmx stats inplace.tmx | sed -n 2,3p
+tmconv tmx merge -o inplace.tmx inplace.tmx small.tmx 2>/dev/null; echo "tmx merge in place: exit $?"
+tmconv tmx stats inplace.tmx | sed -n 2,3p
+ls -a | grep tmp- || echo "no temporary file left"
 test -L link.en.txt && echo "the link is still a link"
 ls po

@@ -20,6 +20,8 @@ tmconv segment -o out/seg.txt a.en.txt; echo "segment: exit $?"
 printf 'Bir. İki.\n' > a.az.txt
 ln -s ../elsewhere/file out/align.tmx
 tmconv align -o out/align.tmx a.az.txt a.en.txt; echo "align: exit $?"
+ln -s ../elsewhere/file out/convert.tmx
+tmconv tmx convert -o out/convert.tmx small.tmx 2>/dev/null; echo "tmx convert: exit $?"
 tmconv po import -o out/import.tmx az.po; echo "po import: exit $?"
 tmconv check -o out/check.txt az.po; echo "check: exit $?"
 tmconv po export -o out --langs=az small.tmx; echo "po export: exit $?"
@@ -27,7 +29,7 @@ tmconv segment -o out/dangling.txt a.en.txt; echo "segment (dangling): exit $?"
 tmconv segment -o out/dir a.en.txt; echo "segment (to a directory): exit $?"
 cat elsewhere/file
 ls elsewhere
-for f in seg.txt align.tmx import.tmx check.txt az.po dangling.txt; do
+for f in seg.txt align.tmx convert.tmx import.tmx check.txt az.po dangling.txt; do
   if [ -L out/$f ]; then echo "out/$f: still a link"; elif [ -f out/$f ]; then echo "out/$f: a file"; fi
 done
 head -n 2 out/seg.txt

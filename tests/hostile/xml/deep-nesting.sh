@@ -14,6 +14,7 @@ printf '<srx version="2.0" xmlns="http://www.lisa.org/srx20">%s%s</srx>\n' "$(ec
 printf 'One. Two.\n' > a.en.txt
 for f in seg unit top; do
   timeout 60 tmconv check $f.tmx >/dev/null; echo "check $f.tmx: exit $?"
+  timeout 60 tmconv tmx stats $f.tmx 2>/dev/null; echo "tmx stats $f.tmx: exit $?"
 done
 for f in foreign own; do
   timeout 60 tmconv segment --srx $f.srx a.en.txt; echo "segment --srx $f.srx: exit $?"

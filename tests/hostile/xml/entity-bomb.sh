@@ -26,6 +26,7 @@ printf 'One. Two.\n' > a.en.txt
 for f in laughs quadratic; do
   timeout 60 tmconv check $f.tmx; echo "check $f.tmx: exit $?"
   timeout 60 tmconv po export -o out $f.tmx; echo "po export $f.tmx: exit $?"
+  timeout 60 tmconv tmx validate $f.tmx; echo "tmx validate $f.tmx: exit $?"
   timeout 60 tmconv segment --srx $f.srx a.en.txt; echo "segment --srx $f.srx: exit $?"
 done
 test -e out && echo "out was made" || echo "no output"

@@ -11,7 +11,7 @@ gen() {
   printf '</seg></tuv><tuv xml:lang="az"><seg>b</seg></tuv></tu></body></tmx>\n'
 }
 mkfifo big.tmx
-for cmd in check "po export -o out"; do
+for cmd in check "po export -o out" "tmx stats" "tmx convert -o out"; do
   gen > big.tmx 2>/dev/null &
   writer=$!
   timeout 300 tmconv $cmd big.tmx > out.txt

@@ -19,7 +19,11 @@ for f in general secret param subset undeclared; do
   echo "check $f: exit $?"
   timeout 60 tmconv po export -o $f.po $f.tmx
   echo "po export $f: exit $?"
+  timeout 60 tmconv tmx stats $f.tmx > /dev/null
+  echo "tmx stats $f: exit $?"
+  timeout 60 tmconv tmx convert -o $f.out.tmx $f.tmx
+  echo "tmx convert $f: exit $?"
 done
-ls -d *.po
+ls -d *.po *.out.tmx
 cat subset.po/az.po | grep -A1 '^msgid "a x b"'
 grep -rl 4242 --exclude=secret.txt . || echo "the secret is in no output"
