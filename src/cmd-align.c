@@ -2,6 +2,8 @@
    report.  */
 
 #include <getopt.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,9 +39,10 @@ usage (void)
            "(an empty\n"
            "                       line starts a paragraph), as hunalign "
            "takes them\n"
-           "  -f, --from-code=ENC  the encoding of the inputs (default: "
-           "UTF-8, or what\n"
-           "                       a byte-order mark says)\n"
+           "  -f, --from-code=[LANG=]ENC  the encoding of the inputs, or of "
+           "the one in\n"
+           "                       LANG (default: UTF-8, or what a "
+           "byte-order mark says)\n"
            "      --srx=FILE       segment with the rules of this SRX file\n"),
          stdout);
   fputs (_("Output (without -o and -b, the beads go to standard "
@@ -84,7 +87,9 @@ usage (void)
            "write them\n"
            "                       to standard output or to -o FILE\n"),
          stdout);
-  fputs (_("  -q, --quiet          do not print warnings\n"
+  fputs (_("  -j, --jobs=N         use N threads (default: the number of "
+           "processors)\n"
+           "  -q, --quiet          do not print warnings\n"
            "  -h, --help           display this help and exit\n"), stdout);
   fputs ("\n", stdout);
   fputs (_("Every sentence of every version is in exactly one bead, in "
@@ -106,6 +111,8 @@ struct input {
   const char *path;
   char lang[16];
   struct tmc_doc *doc;
+  enum tmc_status st;
+  struct tmc_error err;
 };
 
 /* The language of argument ARG (LANG=PATH or a file name that names
@@ -156,10 +163,11 @@ parse_input (const char *arg, struct input *in)
   return 0;
 }
 
-/* Read and segment the document of IN.  */
-static int
-read_input (struct input *in, int presegmented, const char *from_code,
-            const struct tmc_srx *srx)
+/* Read and segment the document of IN; on failure the error is in
+   IN->err and the status in IN->st.  */
+static void
+read_input_quiet (struct input *in, int presegmented, const char *from_code,
+                  const struct tmc_srx *srx)
 {
   struct tmc_error err;
   enum tmc_status st;
@@ -185,12 +193,39 @@ read_input (struct input *in, int presegmented, const char *from_code,
       opts.warn = &tmc_cli_warn_handler;
       st = tmc_segment_file (in->path, &opts, &in->doc, &err);
     }
+  in->st = st;
   if (st != TMC_OK)
+    in->err = err;
+}
+
+/* Read IN, reporting an error.  */
+static int
+read_input (struct input *in, int presegmented, const char *from_code,
+            const struct tmc_srx *srx)
+{
+  read_input_quiet (in, presegmented, from_code, srx);
+  if (in->st != TMC_OK)
     {
-      tmc_cli_report (&err);
+      tmc_cli_report (&in->err);
       return -1;
     }
   return 0;
+}
+
+/* What a reading thread needs.  */
+struct reader {
+  struct input *in;
+  int presegmented;
+  const char *from_code;
+  const struct tmc_srx *srx;
+};
+
+static void *
+reader_run (void *arg)
+{
+  struct reader *r = arg;
+  read_input_quiet (r->in, r->presegmented, r->from_code, r->srx);
+  return NULL;
 }
 
 /* The document id from the file name PATH: its base name without the
@@ -341,7 +376,9 @@ estimate (int n_gold, char **gold, struct tmc_align_params *params,
               goto done;
             }
           sprintf (path, "%.*s.%s.sent", (int) (gl - 5), g, langs[d]);
-          struct input in = { path, "", NULL };
+          struct input in;
+          memset (&in, 0, sizeof in);
+          in.path = path;
           strcpy (in.lang, langs[d]);
           int r = read_input (&in, 1, NULL, NULL);
           free (path);
@@ -590,12 +627,20 @@ cmd_align (int argc, char **argv)
     { "pivot", required_argument, NULL, OPT_PIVOT },
     { "params", required_argument, NULL, OPT_PARAMS },
     { "estimate", no_argument, NULL, OPT_ESTIMATE },
+    { "jobs", required_argument, NULL, 'j' },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 }
   };
+  long jobs = sysconf (_SC_NPROCESSORS_ONLN);
+  if (jobs < 1)
+    jobs = 1;
+  if (jobs > 8)
+    jobs = 8;
   const char *beads_path = NULL, *pivot = NULL, *params_path = NULL;
   const char *from_code = NULL, *srx_path = NULL;
+  /* -f LANG=ENC: the encoding of the input in LANG (az, fa, en).  */
+  const char *lang_code[3] = { NULL, NULL, NULL };
   int presegmented = 0, no_lexicon = 0, print_lexicon = 0, do_estimate = 0;
   struct tmx_out tmx;
   memset (&tmx, 0, sizeof tmx);
@@ -611,9 +656,17 @@ cmd_align (int argc, char **argv)
     }
   int c;
   struct tmc_error err;
-  while ((c = getopt_long (argc, argv, "o:b:f:d:qh", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "o:b:f:d:j:qh", opts, NULL)) != -1)
     switch (c)
       {
+      case 'j':
+        if (tmc_cli_parse_long (cmd_name, "--jobs", optarg, 1, 64, &jobs)
+            != 0)
+          {
+            free (dicts);
+            return TMC_EXIT_ERROR;
+          }
+        break;
       case 'o':
         tmx.path = optarg;
         break;
@@ -621,7 +674,22 @@ cmd_align (int argc, char **argv)
         beads_path = optarg;
         break;
       case 'f':
-        from_code = optarg;
+        {
+          const char *eq = strchr (optarg, '=');
+          char tag[16];
+          const char *l = NULL;
+          if (eq && (size_t) (eq - optarg) < sizeof tag)
+            {
+              snprintf (tag, sizeof tag, "%.*s", (int) (eq - optarg), optarg);
+              l = tmc_lang_code (tag);
+            }
+          if (l != NULL)
+            lang_code[strcmp (l, "az") == 0 ? 0 : strcmp (l, "fa") == 0 ? 1
+                                                                         : 2]
+              = eq + 1;
+          else
+            from_code = optarg;
+        }
         break;
       case OPT_PRESEGMENTED:
         presegmented = 1;
@@ -687,6 +755,7 @@ cmd_align (int argc, char **argv)
   struct tmc_align_params params;
   tmc_align_params_init (&params);
   params.warn = &tmc_cli_warn_handler;
+  params.threads = (unsigned) jobs;
 
   if (no_lexicon && n_dicts > 0)
     {
@@ -694,10 +763,14 @@ cmd_align (int argc, char **argv)
                                                 "are mutually exclusive"));
       goto done;
     }
-  if (from_code && tmc_text_check_encoding (from_code, &err) != TMC_OK)
+  for (int k = 0; k < 4; k++)
     {
-      status = tmc_cli_usage_error (cmd_name, "%s", err.message);
-      goto done;
+      const char *code = k < 3 ? lang_code[k] : from_code;
+      if (code && tmc_text_check_encoding (code, &err) != TMC_OK)
+        {
+          status = tmc_cli_usage_error (cmd_name, "%s", err.message);
+          goto done;
+        }
     }
   if (!no_lexicon)
     {
@@ -841,9 +914,38 @@ cmd_align (int argc, char **argv)
       tmc_cli_report (&err);
       goto done;
     }
-  for (size_t k = 0; k < n_in; k++)
-    if (read_input (&in[k], presegmented, from_code, srx) != 0)
-      goto done;
+  {
+    /* The inputs are read at the same time, each by a thread of its own
+       (with -j 1, one after the other); errors are reported in order.  */
+    struct reader rd[3];
+    pthread_t tid[3];
+    int started[3] = { 0, 0, 0 };
+    for (size_t k = 0; k < n_in; k++)
+      {
+        const char *l = in[k].lang;
+        const char *code = lang_code[strcmp (l, "az") == 0   ? 0
+                                     : strcmp (l, "fa") == 0 ? 1
+                                                             : 2];
+        rd[k].in = &in[k];
+        rd[k].presegmented = presegmented;
+        rd[k].from_code = code ? code : from_code;
+        rd[k].srx = srx;
+        if (k > 0 && jobs > 1)
+          started[k] = pthread_create (&tid[k], NULL, reader_run, &rd[k]) == 0;
+      }
+    for (size_t k = 0; k < n_in; k++)
+      if (!started[k])
+        reader_run (&rd[k]);
+    for (size_t k = 0; k < n_in; k++)
+      if (started[k])
+        pthread_join (tid[k], NULL);
+    for (size_t k = 0; k < n_in; k++)
+      if (in[k].st != TMC_OK)
+        {
+          tmc_cli_report (&in[k].err);
+          goto done;
+        }
+  }
   if (tmx.doc_id == NULL)
     {
       doc_id_from_path (in[0].path, doc_id, sizeof doc_id);

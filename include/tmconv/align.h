@@ -3,8 +3,8 @@
    Given the segmented Azerbaijani, Persian and English versions of a
    report (struct tmc_doc, see doc.h), find which sentences translate
    which: a sequence of *beads*, each a run of 0, 1 or 2 consecutive
-   sentences of every version, that covers every sentence of every version
-   exactly once, in order.  Three documents are aligned jointly (one 3-way
+   sentences of every version (not of one version only), that covers
+   every sentence of every version exactly once, in order.  Three documents are aligned jointly (one 3-way
    alignment that uses the az-fa evidence as well as az-en and fa-en), or,
    on request, as two pairwise alignments joined on a pivot language.
 
@@ -112,11 +112,18 @@ struct tmc_align_pair_model {
 /* Pairs, in this order.  */
 enum { TMC_PAIR_AZ_FA, TMC_PAIR_AZ_EN, TMC_PAIR_FA_EN, TMC_PAIR_COUNT };
 
+/* The model parameters (priors, lang, pair, para_penalty, temperature)
+   default to the built-in estimates (src/lib/align-params.def, the
+   output of tmc_align_estimate on ../shared/data/align-dev; README,
+   "Model parameters"); the search parameters to the values given
+   below.  */
 struct tmc_align_params {
   /* Bead type priors for three documents: prior3[a][f][e] is the
      probability of a bead with a, f, e sentences (az, fa, en); [0][0][0]
-     is unused.  Pairwise priors: prior2[a][b].  They need not sum to 1:
-     tmc_align normalizes them.  */
+     is unused, and so are the shapes with sentences of one document only
+     but two (they are two beads).  Pairwise priors: prior2[a][b] (2-0
+     and 0-2 unused).  They need not sum to 1: tmc_align normalizes
+     them.  */
   double prior3[TMC_ALIGN_MAX_SPAN + 1][TMC_ALIGN_MAX_SPAN + 1]
                [TMC_ALIGN_MAX_SPAN + 1];
   double prior2[TMC_ALIGN_MAX_SPAN + 1][TMC_ALIGN_MAX_SPAN + 1];
@@ -127,20 +134,26 @@ struct tmc_align_params {
      translator keeps a paragraph break about 19 times in 20.  */
   double para_penalty;
   /* The scores are divided by this before the posterior probabilities
-     are computed (> 1 flattens them).  Calibrated on the development
-     data so that a confidence of 0.9 means 90% correct or better.  */
+     are computed (> 1 flattens them).  Default 1: the posteriors are
+     calibrated as they are (of the development beads scored 0.9 or more,
+     99.9% are right; make bench).  */
   double temperature;
   /* Radius of the search band in sentences, at each level of the
      coarse-to-fine search (default 6), and of the 3-way search tube
-     around the pairwise alignments (default 2).  */
+     around the pivot joins of the pairwise alignments (default 2).  */
   unsigned band;
   unsigned tube;
   /* Documents with at most this many sentences (the product of the
      counts, for two documents) are aligned on the full grid, with no
      band (default 250000).  */
   size_t full_grid;
+  /* Threads the search may use (0 or 1: none besides the caller's;
+     default 1).  */
+  unsigned threads;
   /* Three documents: 0 aligns them jointly (the default); 1 + d joins
-     the pairwise alignments of the others with document d.  */
+     the pairwise alignments of the others with document d (its beads
+     may then hold more than 2 sentences of a document: as many as the
+     two alignments need to agree).  */
   int pivot;
   /* The lexicon; NULL means the built-in one (tmc_lexicon_builtin).  */
   const struct tmc_lexicon *lexicon;

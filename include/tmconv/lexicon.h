@@ -25,11 +25,12 @@
    A form is one or more words, compared on their match keys
    (normalize.h: case, digits, Arabic/Persian letter variants folded).
    A form matches a word of a sentence when the word is the form or an
-   inflected form of it: in Azerbaijani the form followed by up to 8
-   letters (suffixes), in Persian up to 4 (ها, های, ی, ان...), in English
-   up to 3 (s, es, 's, ed...), for forms of at least 3 letters; a form
-   that ends in '*' matches every word that begins with it.  In a form of
-   several words only the last one may be inflected.
+   inflected form of it: in Azerbaijani the form followed by up to 12
+   letters (stacked suffixes: şəhid-lər-imiz-in), in Persian by up to 4
+   (ها, های, ی, ان...), in English by -s, -es, -ed, -d or -ing; for forms
+   of at least 3 letters.  A form that ends in '*' matches every word that
+   begins with it.  In a form of several words only the last one may be
+   inflected.
 
    Hunalign format: each line is "TARGET @ SOURCE", a word or phrase in
    each language; the caller says which languages these are.  */

@@ -12,6 +12,8 @@
 #include "tmconv/doc.h"
 #include "tmconv/segment.h"
 #include "tmconv/tm.h"
+#include "tmconv/lexicon.h"
+#include "tmconv/align.h"
 #include "tmconv/tmx.h"
 #include "tmconv/po.h"
 #include "tmconv/check.h"

@@ -429,8 +429,8 @@ pair_log_priors (const struct tmc_align_params *p, double *lp)
    of its beads.  */
 static enum tmc_status
 band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
-         const struct tmc_band *band, int posterior, struct tmc_path *path,
-         struct tmc_error *err)
+         const struct tmc_band *band, int posterior, unsigned level,
+         unsigned threads, struct tmc_path *path, struct tmc_error *err)
 {
   size_t nc = band->cells;
   double *vit = malloc (nc * sizeof *vit);
@@ -444,7 +444,7 @@ band_dp (const struct tmc_scorer *sc, const double *lp, double inv_t,
       st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
       goto done;
     }
-  st = tmc_band_evidence (sc, band, ev, err);
+  st = tmc_band_evidence (sc, band, ev, threads, level > 0, err);
   if (st != TMC_OK)
     goto done;
   for (size_t i = 0; i <= band->n; i++)
@@ -686,7 +686,10 @@ pair_search (const struct tmc_feat_doc *a, const struct tmc_feat_doc *b,
         return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                               _("out of memory"));
     }
-  st = band_dp (&sc, lp, inv_t, &band, posterior, path, err);
+  if (level > 0)
+    lp[5] = -INFINITY;  /* no 2-2 beads at the coarse levels */
+  st = band_dp (&sc, lp, inv_t, &band, posterior, level, p->threads, path,
+                err);
   band_destroy (&band);
   return st;
 }
@@ -937,13 +940,14 @@ pcache_get (const struct pcache *pc, size_t x, size_t y, unsigned dx,
    one to one (the third document joined them): the (2,2) evidence is the
    better of the two readings.  */
 static enum tmc_status
-pcache_fill (struct pcache *pc, struct tmc_error *err)
+pcache_fill (struct pcache *pc, unsigned threads, struct tmc_error *err)
 {
   band_finish (&pc->band);
   pc->v = malloc ((pc->band.cells + 1) * 4 * sizeof *pc->v);
   if (pc->v == NULL)
     return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  enum tmc_status st = tmc_band_evidence (&pc->sc, &pc->band, pc->v, err);
+  enum tmc_status st = tmc_band_evidence (&pc->sc, &pc->band, pc->v,
+                                          threads, 0, err);
   if (st != TMC_OK)
     return st;
   for (size_t i = 2; i <= pc->band.n; i++)
@@ -1040,6 +1044,27 @@ three_ev (const struct three *th, int q, size_t x, size_t y)
   return th->ev[q] + 4 * (b->base[x] + y - b->lo[x]);
 }
 
+/* A pairwise alignment, as a task.  */
+struct pair_task {
+  const struct tmc_feat_doc *a, *b;
+  const struct tmc_align_params *p;
+  struct tmc_path *path;
+  enum tmc_status st;
+  struct tmc_error err;
+};
+
+static void
+pair_task_run (void *arg)
+{
+  struct pair_task *t = arg;
+  t->st = tmc_dp_pair (t->a, t->b, t->p, 0, t->path, &t->err);
+}
+
+/* Documents of more sentences than this have their three pairwise
+   searches one after the other (each with all the threads), so that
+   only one search's memory is in use at a time.  */
+#define PARALLEL_PAIRS_MAX 20000
+
 enum tmc_status
 tmc_dp_three (const struct tmc_feat_doc *const *fd,
               const struct tmc_align_params *p, struct tmc_path *path,
@@ -1049,12 +1074,34 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
   struct tmc_path pp[3];
   memset (pp, 0, sizeof pp);
   static const int pairs[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
-  for (int q = 0; q < 3; q++)
-    {
-      st = tmc_dp_pair (fd[pairs[q][0]], fd[pairs[q][1]], p, 0, &pp[q], err);
-      if (st != TMC_OK)
-        goto fail_paths;
-    }
+  {
+    struct pair_task pt[3];
+    void *args[3];
+    int parallel = fd[0]->n <= PARALLEL_PAIRS_MAX
+                   && fd[1]->n <= PARALLEL_PAIRS_MAX
+                   && fd[2]->n <= PARALLEL_PAIRS_MAX;
+    /* In parallel, each of the searches gets one thread.  */
+    struct tmc_align_params p1 = *p;
+    if (parallel)
+      p1.threads = 1;
+    for (int q = 0; q < 3; q++)
+      {
+        pt[q].a = fd[pairs[q][0]];
+        pt[q].b = fd[pairs[q][1]];
+        pt[q].p = &p1;
+        pt[q].path = &pp[q];
+        args[q] = &pt[q];
+      }
+    tmc_run_tasks (pair_task_run, args, 3, parallel ? p->threads : 1);
+    for (int q = 0; q < 3; q++)
+      if (pt[q].st != TMC_OK)
+        {
+          st = pt[q].st;
+          if (err)
+            *err = pt[q].err;
+          goto fail_paths;
+        }
+  }
   /* The guides: the three pivot joins of the pairwise paths (the paths
      of (0,2) and (1,2) have their documents in columns 0 and 1).  */
   struct three th;
@@ -1146,7 +1193,7 @@ tmc_dp_three (const struct tmc_feat_doc *const *fd,
           memcpy (th.pc[q].band.hi, proj[q].hi,
                   (proj[q].n + 1) * sizeof *proj[q].hi);
         }
-      st = pcache_fill (&th.pc[q], err);
+      st = pcache_fill (&th.pc[q], p->threads, err);
       if (st != TMC_OK)
         goto fail_three;
       /* The evidence in the tube's orientation.  */

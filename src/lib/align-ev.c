@@ -9,6 +9,7 @@
    at once, whatever the bead types.  */
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,38 @@ hash_slot (uint32_t id)
   return (size_t) (id * 2654435761u);
 }
 
+/* Index the runs of equal ids of the sorted ID[0..N): HASH[slot] is a
+   run's start + 1 (0: empty), HLEN[slot] its length.  */
+static int
+index_build (const uint32_t *id, size_t n, uint32_t **hash, uint32_t **hlen,
+             size_t *hmask)
+{
+  size_t distinct = 0;
+  for (size_t i = 0; i < n; i++)
+    distinct += i == 0 || id[i] != id[i - 1];
+  size_t hcap = 16;
+  while (hcap < 2 * distinct)
+    hcap *= 2;
+  *hash = calloc (hcap, sizeof **hash);
+  *hlen = calloc (hcap, sizeof **hlen);
+  if (*hash == NULL || *hlen == NULL)
+    return -1;
+  *hmask = hcap - 1;
+  size_t h = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i == 0 || id[i] != id[i - 1])
+        {
+          h = hash_slot (id[i]) & *hmask;
+          while ((*hash)[h])
+            h = (h + 1) & *hmask;
+          (*hash)[h] = (uint32_t) i + 1;
+        }
+      (*hlen)[h]++;
+    }
+  return 0;
+}
+
 static int
 postings_build (const struct tmc_feat_doc *fd, int set, struct postings *p)
 {
@@ -92,36 +125,26 @@ postings_build (const struct tmc_feat_doc *fd, int set, struct postings *p)
     }
   radix_sort (keys, tmp, k);
   free (tmp);
-  size_t hcap = 16;
-  while (hcap < 2 * k)
-    hcap *= 2;
   p->id = malloc ((k + 1) * sizeof *p->id);
   p->unit = malloc ((k + 1) * sizeof *p->unit);
-  p->hash = calloc (hcap, sizeof *p->hash);
-  p->hlen = calloc (hcap, sizeof *p->hlen);
-  if (p->id == NULL || p->unit == NULL || p->hash == NULL || p->hlen == NULL)
+  if (p->id == NULL || p->unit == NULL)
     {
       free (keys);
       postings_destroy (p);
       return -1;
     }
-  p->hmask = hcap - 1;
-  size_t h = 0;
   for (size_t i = 0; i < k; i++)
     {
       p->id[i] = (uint32_t) (keys[i] >> 32);
       p->unit[i] = (uint32_t) keys[i];
-      if (i == 0 || p->id[i] != p->id[i - 1])
-        {
-          h = hash_slot (p->id[i]) & p->hmask;
-          while (p->hash[h])
-            h = (h + 1) & p->hmask;
-          p->hash[h] = (uint32_t) i + 1;
-        }
-      p->hlen[h]++;
     }
   p->n = k;
   free (keys);
+  if (index_build (p->id, k, &p->hash, &p->hlen, &p->hmask) != 0)
+    {
+      postings_destroy (p);
+      return -1;
+    }
   return 0;
 }
 
@@ -200,21 +223,27 @@ struct row {
   size_t lo, hi;  /* window; empty when lo > hi */
   uint64_t (*m0)[TMC_EV_COUNT];  /* items of a found in b */
   uint64_t (*m1)[TMC_EV_COUNT];  /* items of b found in a */
-  unsigned char *any;  /* some bit set in m0 or m1 of b */
+  unsigned char *any;  /* bit e: some bit of kind e set in m0 or m1 of b */
 };
 
-#define SET_SLOTS 4096
+/* The items (probes) of every unit of B by id: for each id, the units
+   that have it, with the kind and bit of the item, in unit order.  */
+struct probes {
+  uint32_t *id;
+  uint32_t *unit;
+  uint16_t *kb;  /* kind << 6 | bit */
+  size_t n;
+  uint32_t *hash;     /* run start + 1, 0 = empty */
+  uint32_t *hlen;
+  size_t hmask;
+};
 
 struct engine {
   const struct tmc_scorer *sc;
   struct postings pb[TMC_EV_COUNT];
   uint32_t *ra;  /* A's items in B's postings */
   double bg_const[3][3];
-  /* The target ids of the current unit of A: open addressing, a slot
-     holds an id when its epoch is the current one.  */
-  uint32_t set_id[SET_SLOTS];
-  uint32_t set_epoch[SET_SLOTS];
-  uint32_t epoch;
+  struct probes pr;  /* B's items by id */
   struct row rows[3];
   size_t row_cap;
   /* Per unit: ln of its length and of its length with the next unit's;
@@ -238,62 +267,85 @@ n_items (const struct tmc_feat_doc *fd, size_t u, int e)
   return n < TMC_PROBE_MAX ? n : TMC_PROBE_MAX;
 }
 
-static inline int
-set_has (const struct engine *en, uint32_t id)
+static void
+probes_destroy (struct probes *p)
 {
-  size_t h = hash_slot (id) & (SET_SLOTS - 1);
-  while (en->set_epoch[h] == en->epoch)
-    {
-      if (en->set_id[h] == id)
-        return 1;
-      h = (h + 1) & (SET_SLOTS - 1);
-    }
-  return 0;
+  free (p->id);
+  free (p->unit);
+  free (p->kb);
+  free (p->hash);
+  free (p->hlen);
+  memset (p, 0, sizeof *p);
 }
 
-/* Make the id set the target ids of unit A of FD.  */
-static void
-set_fill (struct engine *en, const struct tmc_feat_doc *fd, size_t a)
+static int
+probes_build (const struct tmc_feat_doc *fd, struct probes *p)
 {
-  static const int sets[] = {
-    TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
-  };
-  en->epoch++;
-  if (en->epoch == 0)
+  memset (p, 0, sizeof *p);
+  size_t total = 0;
+  for (size_t u = 0; u < fd->n; u++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      total += n_items (fd, u, e);
+  uint64_t *keys = malloc ((total + 1) * sizeof *keys);
+  uint64_t *tmp = malloc ((total + 1) * sizeof *tmp);
+  uint32_t *unit = malloc ((total + 1) * sizeof *unit);
+  uint16_t *kb = malloc ((total + 1) * sizeof *kb);
+  p->id = malloc ((total + 1) * sizeof *p->id);
+  p->unit = malloc ((total + 1) * sizeof *p->unit);
+  p->kb = malloc ((total + 1) * sizeof *p->kb);
+  if (!keys || !tmp || !unit || !kb || !p->id || !p->unit || !p->kb)
     {
-      memset (en->set_epoch, 0, sizeof en->set_epoch);
-      en->epoch = 1;
+      free (keys);
+      free (tmp);
+      free (unit);
+      free (kb);
+      probes_destroy (p);
+      return -1;
     }
-  size_t added = 0;
-  for (size_t k = 0; k < TMC_ARRAY_SIZE (sets); k++)
+  size_t k = 0;
+  for (size_t u = 0; u < fd->n; u++)
+    for (int e = 0; e < TMC_EV_COUNT; e++)
+      {
+        const uint32_t *v = fd->pool + fd->s[u].off[tmc_probe_set[e]];
+        unsigned ni = n_items (fd, u, e);
+        for (unsigned b = 0; b < ni; b++)
+          {
+            keys[k] = ((uint64_t) v[b] << 32) | k;
+            unit[k] = (uint32_t) u;
+            kb[k] = (uint16_t) (e << 6 | b);
+            k++;
+          }
+      }
+  radix_sort (keys, tmp, k);
+  free (tmp);
+  for (size_t i = 0; i < k; i++)
     {
-      size_t n;
-      const uint32_t *t = tmc_feat_set (fd, a, sets[k], &n);
-      for (size_t x = 0; x < n && added < SET_SLOTS / 2; x++)
-        {
-          size_t h = hash_slot (t[x]) & (SET_SLOTS - 1);
-          while (en->set_epoch[h] == en->epoch && en->set_id[h] != t[x])
-            h = (h + 1) & (SET_SLOTS - 1);
-          if (en->set_epoch[h] != en->epoch)
-            {
-              en->set_epoch[h] = en->epoch;
-              en->set_id[h] = t[x];
-              added++;
-            }
-        }
+      uint32_t src = (uint32_t) keys[i];
+      p->id[i] = (uint32_t) (keys[i] >> 32);
+      p->unit[i] = unit[src];
+      p->kb[i] = kb[src];
     }
+  p->n = k;
+  free (keys);
+  free (unit);
+  free (kb);
+  if (index_build (p->id, k, &p->hash, &p->hlen, &p->hmask) != 0)
+    {
+      probes_destroy (p);
+      return -1;
+    }
+  return 0;
 }
 
 static void
 fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
 {
-  const struct tmc_feat_doc *A = en->sc->A, *B = en->sc->B;
+  const struct tmc_feat_doc *A = en->sc->A;
   r->a = (long) a;
   r->lo = lo;
   r->hi = hi;
   if (lo > hi)
     return;
-  set_fill (en, A, a);
   size_t w = hi - lo + 1;
   memset (r->m0, 0, w * sizeof *r->m0);
   memset (r->m1, 0, w * sizeof *r->m1);
@@ -316,21 +368,38 @@ fill_row (struct engine *en, struct row *r, size_t a, size_t lo, size_t hi)
             if (units[k] >= lo)
               {
                 r->m0[units[k] - lo][e] |= (uint64_t) 1 << p;
-                r->any[units[k] - lo] = 1;
+                r->any[units[k] - lo] |= (unsigned char) (1u << e);
               }
         }
-      /* Items of each b: are they among a's targets?  */
-      for (size_t b = lo; b <= hi; b++)
+    }
+  /* Items of the b: look each target id of a up among them.  */
+  static const int tsets[] = {
+    TMC_SET_NUM, TMC_SET_PUNCT, TMC_SET_LEX, TMC_SET_SKEL, TMC_SET_TOK
+  };
+  const struct probes *pr = &en->pr;
+  for (size_t k = 0; k < TMC_ARRAY_SIZE (tsets); k++)
+    {
+      size_t nt;
+      const uint32_t *t = tmc_feat_set (A, a, tsets[k], &nt);
+      for (size_t x = 0; x < nt; x++)
         {
-          const uint32_t *y = B->pool + B->s[b].off[set];
-          unsigned nq = n_items (B, b, e);
-          uint64_t m = 0;
-          for (unsigned q = 0; q < nq; q++)
-            if (set_has (en, y[q]))
-              m |= (uint64_t) 1 << q;
-          r->m1[b - lo][e] = m;
-          if (m)
-            r->any[b - lo] = 1;
+          if (x > 0 && t[x] == t[x - 1])
+            continue;
+          size_t h = hash_slot (t[x]) & pr->hmask;
+          while (pr->hash[h] && pr->id[pr->hash[h] - 1] != t[x])
+            h = (h + 1) & pr->hmask;
+          if (!pr->hash[h])
+            continue;
+          uint32_t st = pr->hash[h] - 1, ln = pr->hlen[h];
+          const uint32_t *units = pr->unit + st;
+          size_t q = ln > 8 ? lower_bound (units, ln, (uint32_t) lo) : 0;
+          for (; q < ln && units[q] <= hi; q++)
+            if (units[q] >= lo)
+              {
+                unsigned kb = pr->kb[st + q];
+                r->m1[units[q] - lo][kb >> 6] |= (uint64_t) 1 << (kb & 63);
+                r->any[units[q] - lo] |= (unsigned char) (1u << (kb >> 6));
+              }
         }
     }
 }
@@ -384,10 +453,18 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
   const struct row *r1 = get_row ((struct engine *) en, i - 1);
   const struct row *r2 = di == 2 ? get_row ((struct engine *) en, i - 2)
                                  : NULL;
-  /* Nothing found in any pair of units: all items are missing.  */
-  if (!r1->any[j - 1 - r1->lo] && !(dj == 2 && r1->any[j - 2 - r1->lo])
-      && !(r2 && (r2->any[j - 1 - r2->lo]
-                  || (dj == 2 && r2->any[j - 2 - r2->lo]))))
+  /* The kinds with something found in some pair of units (none: all
+     items are missing).  */
+  unsigned kinds = r1->any[j - 1 - r1->lo];
+  if (dj == 2)
+    kinds |= r1->any[j - 2 - r1->lo];
+  if (r2)
+    {
+      kinds |= r2->any[j - 1 - r2->lo];
+      if (dj == 2)
+        kinds |= r2->any[j - 2 - r2->lo];
+    }
+  if (kinds == 0)
     return tmc_scorer_floor (sc, s);
   const uint64_t *a1b1 = m0_of (r1, j - 1), *a1b2 = NULL;
   const uint64_t *c1b1 = m1_of (r1, j - 1), *c1b2 = NULL;
@@ -409,6 +486,8 @@ bead_evidence (const struct engine *en, size_t i, size_t j, unsigned di,
     }
   for (int e = 0; e < TMC_EV_COUNT; e++)
     {
+      if (!(kinds & (1u << e)))
+        continue;
       /* Direction 0: items of the A units, looked for in the B units.  */
       uint64_t m = a1b1[e] | (a1b2 ? a1b2[e] : 0);
       unsigned found = popcount64 (m);
@@ -509,18 +588,68 @@ window (const struct tmc_band *band, size_t a, size_t *lo, size_t *hi)
   *hi = h;
 }
 
+/* A share of the rows of a band, for one thread.  */
+struct job {
+  struct engine en;       /* a copy: its own rows and id set */
+  const struct tmc_band *band;
+  float *out;
+  size_t i0, i1;          /* cut rows [i0, i1) */
+  int skip22;
+  int ok;
+};
+
+static void *
+run_rows (void *arg)
+{
+  struct job *jb = arg;
+  struct engine *en = &jb->en;
+  const struct tmc_band *band = jb->band;
+  /* Unit i0 - 2 was filled by the rows before this share.  */
+  if (jb->i0 >= 2)
+    {
+      size_t lo, hi;
+      window (band, jb->i0 - 2, &lo, &hi);
+      fill_row (en, &en->rows[(jb->i0 - 2) % 3], jb->i0 - 2, lo, hi);
+    }
+  for (size_t i = jb->i0; i < jb->i1; i++)
+    {
+      size_t lo, hi;
+      window (band, i - 1, &lo, &hi);
+      fill_row (en, &en->rows[(i - 1) % 3], i - 1, lo, hi);
+      for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
+        {
+          if (j == 0)
+            continue;
+          size_t c = (size_t) tmc_band_cell (band, i, j);
+          for (unsigned di = 1; di <= 2 && di <= i; di++)
+            for (unsigned dj = 1; dj <= 2 && dj <= j; dj++)
+              if (!(jb->skip22 && di == 2 && dj == 2))
+                jb->out[4 * c + (di - 1) + 2 * (dj - 1)]
+                  = (float) bead_evidence (en, i, j, di, dj);
+        }
+    }
+  return NULL;
+}
+
+/* Rows of the band for one thread at least (fewer are not worth one).  */
+#define ROWS_PER_THREAD 1500
+#define MAX_THREADS 8
+
 enum tmc_status
 tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
-                   float *out, struct tmc_error *err)
+                   float *out, unsigned threads, int skip22,
+                   struct tmc_error *err)
 {
   /* The engine holds an id set of a few pages: not on the stack.  */
   struct engine *en = calloc (1, sizeof *en);
+  struct job *jobs = NULL;
   if (en == NULL)
     return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   en->sc = sc;
   int ok = 1;
   for (int e = 0; e < TMC_EV_COUNT && ok; e++)
     ok = postings_build (sc->B, tmc_target_set[e], &en->pb[e]) == 0;
+  ok = ok && probes_build (sc->B, &en->pr) == 0;
   if (ok)
     {
       en->ra = resolve (sc->A, en->pb);
@@ -535,40 +664,52 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       if (lo <= hi && hi - lo + 1 > wmax)
         wmax = hi - lo + 1;
     }
-  for (int r = 0; r < 3 && ok; r++)
+  size_t nt = threads > 1 ? threads : 1;
+  if (nt > MAX_THREADS)
+    nt = MAX_THREADS;
+  if (nt > band->n / ROWS_PER_THREAD)
+    nt = band->n / ROWS_PER_THREAD > 1 ? band->n / ROWS_PER_THREAD : 1;
+  if (ok)
     {
-      en->rows[r].a = -1;
-      en->rows[r].m0 = malloc (wmax * sizeof *en->rows[r].m0);
-      en->rows[r].m1 = malloc (wmax * sizeof *en->rows[r].m1);
-      en->rows[r].any = malloc (wmax);
-      ok = en->rows[r].m0 && en->rows[r].m1 && en->rows[r].any;
+      jobs = calloc (nt, sizeof *jobs);
+      ok = jobs != NULL;
+    }
+  for (size_t t = 0; ok && t < nt; t++)
+    {
+      jobs[t].en = *en;
+      jobs[t].band = band;
+      jobs[t].out = out;
+      jobs[t].skip22 = skip22;
+      jobs[t].i0 = 1 + band->n * t / nt;
+      jobs[t].i1 = 1 + band->n * (t + 1) / nt;
+      for (int r = 0; r < 3 && ok; r++)
+        {
+          struct row *rw = &jobs[t].en.rows[r];
+          rw->a = -1;
+          rw->m0 = malloc (wmax * sizeof *rw->m0);
+          rw->m1 = malloc (wmax * sizeof *rw->m1);
+          rw->any = malloc (wmax);
+          ok = rw->m0 && rw->m1 && rw->any;
+        }
     }
   if (ok)
     {
       for (size_t c = 0; c < band->cells * 4; c++)
         out[c] = NAN;
-      for (size_t i = 1; i <= band->n; i++)
-        {
-          /* Units i - 1 (new) and i - 2 (kept from the row before).  */
-          size_t lo, hi;
-          window (band, i - 1, &lo, &hi);
-          fill_row (en, &en->rows[(i - 1) % 3], i - 1, lo, hi);
-          for (size_t j = band->lo[i]; j <= band->hi[i]; j++)
-            {
-              if (j == 0)
-                continue;
-              size_t c = (size_t) tmc_band_cell (band, i, j);
-              for (unsigned di = 1; di <= 2 && di <= i; di++)
-                for (unsigned dj = 1; dj <= 2 && dj <= j; dj++)
-                  out[4 * c + (di - 1) + 2 * (dj - 1)]
-                    = (float) bead_evidence (en, i, j, di, dj);
-            }
-        }
+      pthread_t tid[MAX_THREADS];
+      int started[MAX_THREADS] = { 0 };
+      for (size_t t = 1; t < nt; t++)
+        started[t] = pthread_create (&tid[t], NULL, run_rows, &jobs[t]) == 0;
+      run_rows (&jobs[0]);
+      for (size_t t = 1; t < nt; t++)
+        if (started[t])
+          pthread_join (tid[t], NULL);
+        else
+          run_rows (&jobs[t]);
     }
   for (int e = 0; e < TMC_EV_COUNT; e++)
-    {
-      postings_destroy (&en->pb[e]);
-    }
+    postings_destroy (&en->pb[e]);
+  probes_destroy (&en->pr);
   free (en->ra);
   free (en->la1);
   free (en->la2);
@@ -580,12 +721,14 @@ tmc_band_evidence (const struct tmc_scorer *sc, const struct tmc_band *band,
       free (en->missa[k]);
       free (en->missb[k]);
     }
-  for (int r = 0; r < 3; r++)
-    {
-      free (en->rows[r].m0);
-      free (en->rows[r].m1);
-      free (en->rows[r].any);
-    }
+  for (size_t t = 0; jobs && t < nt; t++)
+    for (int r = 0; r < 3; r++)
+      {
+        free (jobs[t].en.rows[r].m0);
+        free (jobs[t].en.rows[r].m1);
+        free (jobs[t].en.rows[r].any);
+      }
+  free (jobs);
   free (en);
   if (!ok)
     return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));

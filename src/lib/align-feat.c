@@ -129,6 +129,15 @@ hset_has (const struct hset *s, uint32_t h)
   return 0;
 }
 
+/* tmc_al_is_word_char, inline for ASCII.  */
+static inline int
+word_char (ucs4_t c)
+{
+  if (c < 0x80)
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return tmc_al_is_word_char (c);
+}
+
 static int
 is_latin (ucs4_t c)
 {
@@ -331,11 +340,25 @@ static const ucs4_t az_endings[][6] = {
   { 'n', U_UML, 0 }
 };
 
+/* The lengths of the endings.  */
+static const unsigned char az_ending_len[] = {
+  5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2
+};
+
 /* Strip an Azerbaijani ending from the word W[0..*N) (code points),
    keeping at least 3 letters.  */
 static void
 az_strip (const ucs4_t *w, size_t *n)
 {
+  if (*n < 4)
+    return;
+  /* Every ending ends in one of these letters.  */
+  ucs4_t last = w[*n - 1];
+  last = last == 'I' || last == DOTLESS_I ? DOTLESS_I : latin_lower (last);
+  if (last != 'n' && last != 'a' && last != SCHWA && last != DOTLESS_I
+      && last != 'i' && last != 'u' && last != U_UML && last != 'r')
+    return;
   /* The word lowercase (I -> ı: endings are Turkic), last letters.  */
   ucs4_t low[6];
   size_t k = *n < 6 ? *n : 6;
@@ -347,10 +370,8 @@ az_strip (const ucs4_t *w, size_t *n)
   for (size_t e = 0; e < TMC_ARRAY_SIZE (az_endings); e++)
     {
       const ucs4_t *end = az_endings[e];
-      size_t el = 0;
-      while (end[el])
-        el++;
-      if (*n < el + 3)
+      size_t el = az_ending_len[e];
+      if (*n < el + 3 || end[el - 1] != last)
         continue;
       size_t i;
       for (i = 0; i < el; i++)
@@ -398,7 +419,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
       while (p < end)
         {
           int k = decode (p, end, &c);
-          if (tmc_al_is_word_char (c))
+          if (word_char (c))
             break;
           p += k;
         }
@@ -413,7 +434,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
           while (p < end)
             {
               int k = decode (p, end, &c);
-              if (!tmc_al_is_word_char (c))
+              if (!word_char (c))
                 break;
               p += k;
             }
@@ -424,7 +445,7 @@ next_oword (const uint8_t **pp, const uint8_t *end, struct oword *w)
       while (p < end)
         {
           int k = decode (p, end, &c);
-          if (!tmc_al_is_word_char (c))
+          if (!word_char (c))
             break;
           if (w->n < MAX_WORD)
             w->c[w->n++] = c;
@@ -479,22 +500,6 @@ struct builder {
   struct u32v scratch;
 };
 
-/* Is the sentence of original text Q..QEND in title case (a headline
-   with most words capitalized)?  */
-static int
-title_case (const uint8_t *q, const uint8_t *qend)
-{
-  struct oword ow;
-  unsigned words = 0, caps = 0;
-  while (next_oword (&q, qend, &ow))
-    if (ow.n >= 4)
-      {
-        words++;
-        caps += (unsigned) ow.cap;
-      }
-  return words >= 3 && caps * 5 >= words * 3;
-}
-
 /* Collect the evidence of one sentence into B's sets.  */
 static int
 sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
@@ -535,7 +540,7 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
           prev = '0';
           continue;
         }
-      if (tmc_al_is_word_char (c))
+      if (word_char (c))
         {
           const uint8_t *q = p;
           int latin = is_latin (c);
@@ -543,7 +548,7 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
             {
               ucs4_t d;
               int k = u8_mbtouc_unsafe (&d, q, (size_t) (end - q));
-              if (!tmc_al_is_word_char (d))
+              if (!word_char (d))
                 break;
               q += k;
               len++;
@@ -647,7 +652,9 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
       for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
         {
           /* Every word is a target for the names and cognates of the
-             other side.  */
+             other side (but short lowercase words are not names).  */
+          if (!ow.cap && ow.n <= 2)
+            continue;
           char sk[8];
           size_t n = latin_skel (ow.c, ow.n, l, sk, 3);
           if (push_skel_targets (&b->set[TMC_SET_SKEL], sk, n) != 0)
@@ -661,7 +668,8 @@ sentence_features (struct builder *b, const struct tmc_doc *doc, size_t si,
                 az_strip (ow.c, &wn);
               if (wn >= 5)
                 {
-                  n = latin_skel (ow.c, wn, l, sk, 3);
+                  if (wn != ow.n)
+                    n = latin_skel (ow.c, wn, l, sk, 3);
                   if (n >= 3
                       && u32v_push (&b->set[TMC_SET_COG], skel_id (sk, 3))
                          != 0)
@@ -726,23 +734,39 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
   unsigned char *titles = calloc (doc->n_sent + 1, 1);
   if (titles == NULL)
     goto nomem;
+  /* The capitalized words of a sentence, until it is known whether the
+     sentence is in title case.  */
+  struct u32v caps = { NULL, 0, 0 };
   if (l != TMC_AL_FA)
     for (size_t i = 0; i < doc->n_sent; i++)
       {
         const uint8_t *q = (const uint8_t *) doc->text + doc->sent[i].start;
         const uint8_t *qend = q + doc->sent[i].len;
-        int title = titles[i] = (unsigned char) title_case (q, qend);
         struct oword ow;
+        unsigned long_words = 0, long_caps = 0;
+        caps.n = 0;
         for (size_t pos = 0; next_oword (&q, qend, &ow); pos++)
           {
+            if (ow.n >= 4)
+              {
+                long_words++;
+                long_caps += (unsigned) ow.cap;
+              }
             if (!ow.cap && uc_is_lower (ow.c[0])
                 && hset_add (&lower, ow.lower_hash) != 0)
-              goto nomem;
-            if (ow.cap && pos > 0 && !title
-                && hset_add (&known, ow.lower_hash) != 0)
-              goto nomem;
+              goto nomem_caps;
+            if (ow.cap && pos > 0 && u32v_push (&caps, ow.lower_hash) != 0)
+              goto nomem_caps;
           }
+        /* A sentence of four long words (of four letters) or more, four
+           in five of them capitalized, is in title case (a headline):
+           its capitals do not make names.  */
+        titles[i] = long_words >= 4 && long_caps * 5 >= long_words * 4;
+        for (size_t k = 0; !titles[i] && k < caps.n; k++)
+          if (hset_add (&known, caps.v[k]) != 0)
+            goto nomem_caps;
       }
+  free (caps.v);
 
   struct builder b;
   memset (&b, 0, sizeof b);
@@ -820,6 +844,8 @@ nomem_b:
   free (b.words);
   free (b.word_latin);
   free (pool.v);
+nomem_caps:
+  free (caps.v);
 nomem:
   free (lower.v);
   free (known.v);

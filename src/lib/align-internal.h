@@ -183,9 +183,11 @@ tmc_band_cell (const struct tmc_band *b, size_t i, size_t j)
 /* The evidence (with the loose floor) of the beads (1,1), (2,1), (1,2),
    (2,2) of SC's documents that end at every cut of BAND (rows: SC->A):
    OUT[4 * cell + (di - 1) + 2 * (dj - 1)], NAN where the bead does not
-   fit.  Errors: TMC_ERR_NOMEM.  */
+   fit (and for (2,2) with SKIP22).  THREADS threads share the rows when
+   the band is long.  Errors: TMC_ERR_NOMEM.  */
 enum tmc_status tmc_band_evidence (const struct tmc_scorer *sc,
                                    const struct tmc_band *band, float *out,
+                                   unsigned threads, int skip22,
                                    struct tmc_error *err);
 
 /* The same without the loose-translation floor (p_loose).  */
@@ -235,5 +237,10 @@ int tmc_pair_index (int la, int lb, int *swap);
 /* Set the model parameters of *P (priors, length and evidence models,
    paragraph penalty, temperature) to the built-in estimates.  */
 void tmc_align_params_builtin (struct tmc_align_params *p);
+
+/* Run FN (ARG[k]) for k < N, on up to THREADS threads (the caller's
+   one of them); return when all are done.  */
+void tmc_run_tasks (void (*fn) (void *), void *const *arg, size_t n,
+                    unsigned threads);
 
 #endif /* TMC_ALIGN_INTERNAL_H */

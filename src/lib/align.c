@@ -57,6 +57,7 @@ tmc_align_params_init (struct tmc_align_params *p)
   p->band = 6;
   p->tube = 2;
   p->full_grid = 250000;
+  p->threads = 1;
   p->pivot = 0;
   p->lexicon = NULL;
   p->use_lexicon = 1;
@@ -183,6 +184,27 @@ pivot_join (const struct tmc_alignment *px, const struct tmc_alignment *py,
   return a;
 }
 
+/* Append the cut C to PATH (with score 1).  Returns 0, or -1 when out
+   of memory.  */
+static int
+path_push_cut (struct tmc_path *path, const size_t *c)
+{
+  if (path->n == path->cap)
+    {
+      size_t cap = path->cap, cap2 = path->cap;
+      if (tmc_grow ((void **) &path->cut, &cap, path->n + 1,
+                    sizeof *path->cut) != 0
+          || tmc_grow ((void **) &path->score, &cap2, cap,
+                       sizeof *path->score) != 0)
+        return -1;
+      path->cap = cap;
+    }
+  memcpy (path->cut[path->n], c, sizeof path->cut[path->n]);
+  path->score[path->n] = 1;
+  path->n++;
+  return 0;
+}
+
 static size_t
 doc_chars (const struct tmc_feat_doc *fd)
 {
@@ -190,6 +212,23 @@ doc_chars (const struct tmc_feat_doc *fd)
   for (size_t i = 0; i < fd->n; i++)
     c += fd->s[i].len;
   return c;
+}
+
+/* Building the evidence of one document, as a task.  */
+struct build_task {
+  const struct tmc_doc *doc;
+  int lang;
+  const struct tmc_lexicon *lex;
+  struct tmc_feat_doc *fd;
+  enum tmc_status st;
+  struct tmc_error err;
+};
+
+static void
+build_task_run (void *arg)
+{
+  struct build_task *t = arg;
+  t->st = tmc_feat_doc_build (t->doc, t->lang, t->lex, t->fd, &t->err);
 }
 
 enum tmc_status
@@ -235,8 +274,26 @@ tmc_align (const struct tmc_doc *const *docs, size_t n_docs,
   struct tmc_feat_doc fd[3];
   memset (fd, 0, sizeof fd);
   enum tmc_status st = TMC_OK;
-  for (size_t d = 0; d < n_docs && st == TMC_OK; d++)
-    st = tmc_feat_doc_build (docs[d], lang[d], lex, &fd[d], err);
+  {
+    struct build_task bt[3];
+    void *args[3];
+    for (size_t d = 0; d < n_docs; d++)
+      {
+        bt[d].doc = docs[d];
+        bt[d].lang = lang[d];
+        bt[d].lex = lex;
+        bt[d].fd = &fd[d];
+        args[d] = &bt[d];
+      }
+    tmc_run_tasks (build_task_run, args, n_docs, params->threads);
+    for (size_t d = 0; d < n_docs && st == TMC_OK; d++)
+      if (bt[d].st != TMC_OK)
+        {
+          st = bt[d].st;
+          if (err)
+            *err = bt[d].err;
+        }
+  }
   if (st != TMC_OK)
     goto done;
 
@@ -266,7 +323,59 @@ tmc_align (const struct tmc_doc *const *docs, size_t n_docs,
 
   struct tmc_path path;
   memset (&path, 0, sizeof path);
-  if (n_docs == 2)
+  size_t n_empty = 0, nonempty[3];
+  for (size_t d = 0; d < n_docs; d++)
+    if (docs[d]->n_sent == 0)
+      n_empty++;
+    else
+      nonempty[d - n_empty] = d;
+  if (n_docs == 3 && n_empty > 0)
+    {
+      /* An empty version carries no evidence: align the others (or
+         list the sentences of the one left) and give the empty one no
+         sentence in any bead.  */
+      if (n_empty == 1)
+        st = tmc_dp_pair (&fd[nonempty[0]], &fd[nonempty[1]], params, 1,
+                          &path, err);
+      else
+        {
+          path.n_docs = 2;
+          size_t zero[3] = { 0, 0, 0 };
+          int bad = path_push_cut (&path, zero);
+          for (size_t i = 1; n_empty == 2 && i <= docs[nonempty[0]]->n_sent
+                             && !bad; i++)
+            {
+              size_t c[3] = { i, 0, 0 };
+              bad = path_push_cut (&path, c);
+            }
+          if (bad)
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+        }
+      if (st == TMC_OK)
+        {
+          /* Lift the path to the three documents.  */
+          struct tmc_alignment *a2 = path_to_alignment (&path, 2);
+          *out = a2 ? alignment_new (3, a2->n_beads) : NULL;
+          if (*out == NULL)
+            st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                                _("out of memory"));
+          for (size_t k = 0; st == TMC_OK && k < a2->n_beads; k++)
+            {
+              struct tmc_bead *b = &(*out)->beads[k];
+              memset (b, 0, sizeof *b);
+              for (size_t q = 0; q < 3 - n_empty; q++)
+                {
+                  b->start[nonempty[q]] = a2->beads[k].start[q];
+                  b->len[nonempty[q]] = a2->beads[k].len[q];
+                }
+              b->score = a2->beads[k].score;
+              (*out)->n_beads++;
+            }
+          tmc_alignment_free (a2);
+        }
+    }
+  else if (n_docs == 2)
     {
       st = tmc_dp_pair (&fd[0], &fd[1], params, 1, &path, err);
       if (st == TMC_OK && (*out = path_to_alignment (&path, 2)) == NULL)

@@ -22,7 +22,7 @@ extern const char tmc_lexicon_countries[];
 /* Inflection: how many letters may follow a form of at least
    MIN_INFLECT letters.  English allows only the endings below.  */
 #define MIN_INFLECT 3
-static const unsigned max_extra[TMC_AL_NLANG] = { 8, 4, 0 };
+static const unsigned max_extra[TMC_AL_NLANG] = { 12, 4, 0 };
 static const char *const en_endings[] = { "s", "es", "ed", "d", "ing" };
 
 struct concept {
@@ -36,6 +36,7 @@ struct form {
   uint8_t star;       /* ends in '*': any continuation */
   uint16_t n_words;
   uint32_t first_chars;  /* letters of the first word */
+  uint32_t first_bytes;  /* bytes of the first word */
   char *text;         /* as written (for tmc_lexicon_write_tsv) */
   char *key;          /* match key: words separated by single spaces */
   uint32_t next;      /* next form in the same hash bucket, or NONE */
@@ -370,8 +371,8 @@ add_form (struct tmc_lexicon *lex, uint32_t c, int l, const char *text,
       words++;
   f->n_words = (uint16_t) (words > 65535 ? 65535 : words);
   const char *sp = strchr (key, ' ');
-  f->first_chars = (uint32_t) count_chars (key, sp ? (size_t) (sp - key)
-                                                   : key_len);
+  f->first_bytes = (uint32_t) (sp ? (size_t) (sp - key) : key_len);
+  f->first_chars = (uint32_t) count_chars (key, f->first_bytes);
   lex->n_forms++;
   if (lex->n_forms * 2 > lex->n_buckets)
     {
@@ -853,17 +854,27 @@ tmc_lexicon_match (const struct tmc_lexicon *lex, int l,
     limit = (size_t) -1;
   size_t dropped = 0;
   size_t prefix = w->len;
+  /* The hashes of all the prefixes, in one pass (FNV runs left to
+     right).  */
+  uint32_t hp[65];
+  int have_hp = w->len <= 64;
+  if (have_hp)
+    {
+      unsigned char lc = (unsigned char) l;
+      uint32_t h = tmc_fnv (TMC_FNV_INIT, &lc, 1);
+      hp[0] = h;
+      for (size_t k = 0; k < w->len; k++)
+        hp[k + 1] = h = tmc_fnv (h, w->s + k, 1);
+    }
   while (prefix > 0 && dropped <= limit)
     {
-      size_t h = word_hash (l, w->s, prefix) & (lex->n_buckets - 1);
+      size_t h = (have_hp ? hp[prefix] : word_hash (l, w->s, prefix))
+                 & (lex->n_buckets - 1);
       for (uint32_t i = lex->buckets[h]; i != NONE; i = lex->forms[i].next)
         {
           const struct form *f = &lex->forms[i];
-          if (f->lang != l)
-            continue;
-          const char *sp = strchr (f->key, ' ');
-          size_t fl = sp ? (size_t) (sp - f->key) : strlen (f->key);
-          if (fl != prefix || memcmp (f->key, w->s, prefix) != 0)
+          if (f->lang != l || f->first_bytes != prefix
+              || memcmp (f->key, w->s, prefix) != 0)
             continue;
           if (dropped > (l == TMC_AL_EN ? 3 : max_extra[l]) && !f->star)
             continue;

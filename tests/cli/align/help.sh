@@ -1,0 +1,2 @@
+# --help prints the usage to standard output and exits 0.
+tmconv align --help | head -n 3
