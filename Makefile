@@ -187,6 +187,9 @@ FUZZ_CC ?= clang
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	  echo "make fuzz needs $(FUZZ_CC) and libFuzzer (Debian: clang libclang-rt-14-dev; make deps-integration)" >&2; \
+	  exit 2; }
 	@$(MAKE) --no-print-directory B=$(B)/fuzz CC=$(FUZZ_CC) \
 	  SAN_FLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' fuzz-harnesses
 
