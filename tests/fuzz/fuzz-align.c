@@ -86,15 +86,13 @@ beads_round_trip (const struct tmc_alignment *a,
   free (buf);
 }
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  unsigned sel;
+  if (fuzz_selector (&data, &size, &sel) != 0)
     return 0;
-  unsigned sel = data[0];
-  const char *p = (const char *) data + 1, *end = (const char *) data + size;
+  const char *p = (const char *) data, *end = (const char *) data + size;
   struct tmc_error err;
   if (segs[0] == NULL)
     for (int i = 0; i < 3; i++)

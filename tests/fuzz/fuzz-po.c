@@ -166,18 +166,14 @@ export_and_back (const struct tmc_tm *tm)
   closedir (d);
 }
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  unsigned sel;
+  if (fuzz_selector (&data, &size, &sel) != 0)
     return 0;
   if (dir[0] == '\0')
     setup ();
-  unsigned sel = data[0];
-  data++;
-  size--;
   const char *path = (sel & 4) ? path_pot : path_po;
   write_file (path, data, size);
   struct tmc_tm *tm;

@@ -25,8 +25,6 @@ static const char sample[] =
   "\xdb\xb3\xd9\xab\xdb\xb5 \xc2\xab\xd8\xae\xd8\xa8\xd8\xb1\xc2\xbb.\n"
   "HEADLINE WITHOUT STOP\nThe end (see p. 4).";
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {

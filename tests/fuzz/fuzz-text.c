@@ -93,16 +93,12 @@ check_doc (const struct tmc_doc *doc, int strict_gaps)
     FUZZ_ASSERT (all_blank (doc->text, prev_end, doc->text_len));
 }
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  unsigned sel;
+  if (fuzz_selector (&data, &size, &sel) != 0)
     return 0;
-  unsigned sel = data[0];
-  data++;
-  size--;
   struct tmc_error err;
   if (segs[0] == NULL)
     for (int i = 0; i < 4; i++)

@@ -125,16 +125,12 @@ write_tm (const struct tmc_tm *tm, char **out, size_t *out_len,
   return 0;
 }
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  unsigned sel;
+  if (fuzz_selector (&data, &size, &sel) != 0)
     return 0;
-  unsigned sel = data[0];
-  data++;
-  size--;
   size_t chunk = (sel & 0x3F) ? (sel & 0x3F) : 0;
   int validate = (sel & 0x40) != 0;
 

@@ -29,6 +29,22 @@
     }                                                                   \
   while (0)
 
+/* The entry point every harness defines.  */
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* Take the selector byte, the first of every input but srx's, off
+   *DATA (*SIZE bytes) into *SEL.  Returns 0, or -1 for an empty input.  */
+static inline int
+fuzz_selector (const uint8_t **data, size_t *size, unsigned *sel)
+{
+  if (*size < 1)
+    return -1;
+  *sel = (*data)[0];
+  (*data)++;
+  (*size)--;
+  return 0;
+}
+
 /* A failed call must say what went wrong.  */
 #define FUZZ_ASSERT_ERROR(st, err)                                      \
   do                                                                    \

@@ -35,13 +35,8 @@ msgstr "Aç \"onu\"\n"
 #~ msgid "Old"
 #~ msgstr "Köhnə"
 PO
-size=$(($(wc -c < small.po) - 1))
-mkdir cut
-n=0
-while [ $n -lt $size ]; do
-  head -c $n small.po > cut/$(printf %04d $n).po
-  n=$((n + 1))
-done
+. "$SRCDIR/tests/hostile/lib.sh"
+size=$(cut_prefixes small.po po)
 timeout 300 tmconv check cut/*.po > check.out 2> check.err
 echo "check of $size prefixes: exit $?"
 echo "with errors: $(grep -c ': [0-9]* errors*$' check.out)"

@@ -12,13 +12,8 @@ cat > small.tmx <<'TMX'
 <tuv xml:lang="az"><seg>Yadda saxla düyməsini basın.</seg></tuv>
 <tuv xml:lang="fa"><seg>دکمه ذخیره را بزنید.</seg></tuv></tu></body></tmx>
 TMX
-size=$(($(wc -c < small.tmx) - 1))
-mkdir cut
-n=0
-while [ $n -lt $size ]; do
-  head -c $n small.tmx > cut/$(printf %04d $n).tmx
-  n=$((n + 1))
-done
+. "$SRCDIR/tests/hostile/lib.sh"
+size=$(cut_prefixes small.tmx tmx)
 timeout 300 tmconv check cut/*.tmx > check.out 2> check.err
 echo "check of $size prefixes: exit $?"
 echo "files with an error: $(grep -c ': 1 error$' check.out)"
