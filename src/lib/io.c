@@ -60,7 +60,15 @@ tmc_read_file (const char *path, size_t max_bytes, char **data, size_t *len,
     {
       if (n + 1 >= cap)
         {
-          if (tmc_grow ((void **) &buf, &cap, cap + 1, 1) != 0)
+          /* Doubling, but never past the limit and a byte to tell that
+             the file goes on, so that an endless input (a device, a
+             pipe) costs no more memory than the limit.  */
+          size_t want = cap * 2;
+          if (max_bytes && want > max_bytes + 2)
+            want = max_bytes + 2;
+          if (want <= cap)
+            want = cap + 1;
+          if (tmc_grow ((void **) &buf, &cap, want, 1) != 0)
             {
               free (buf);
               if (!is_stdin)
