@@ -1,7 +1,8 @@
 /* Fuzz the TMX reader (and, on what it accepts, the writer).
 
    Input: one selector byte (how the input is cut into pieces for expat,
-   validation on or off), then the file.  The file is read as a stream
+   validation on or off, read from memory or as a file by the streaming
+   reader), then the file.  The file is read as a stream
    into a translation memory; the statistics of 'tmx stats' are taken of
    every unit.  What was read is written as TMX, read again and written
    again.
@@ -12,6 +13,7 @@
    lose and change nothing of what they keep).  */
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "tmconv/tm.h"
@@ -61,10 +63,15 @@ violation (void *data, const struct tmc_error *w)
 
 static const struct tmc_warn_handler violation_handler = { violation, NULL };
 
-/* Read LEN bytes at DATA into a new memory *TM.  */
+/* A file of this process for the streaming reader.  */
+static char stream_path[256];
+
+/* Read LEN bytes at DATA into a new memory *TM: from memory in pieces of
+   CHUNK bytes, or with STREAM through a file, as tmc_tmx_read_stream
+   reads any file.  */
 static enum tmc_status
 read_tm (const char *data, size_t len, size_t chunk, int validate,
-         struct tmc_tm **tm, struct tmc_tmx_read_stats *rs,
+         int stream, struct tmc_tm **tm, struct tmc_tmx_read_stats *rs,
          struct tmc_error *err)
 {
   struct sink s;
@@ -80,8 +87,24 @@ read_tm (const char *data, size_t len, size_t chunk, int validate,
   o.violation = validate ? &violation_handler : NULL;
   o.chunk_size = chunk;
   tmc_error_clear (err);
-  enum tmc_status st = tmc_tmx_read_buffer (data, len, "fuzz.tmx", &o, rs,
-                                            err);
+  enum tmc_status st;
+  if (stream)
+    {
+      if (stream_path[0] == '\0')
+        {
+          const char *tmp = getenv ("TMPDIR");
+          snprintf (stream_path, sizeof stream_path, "%s/tmconv-fuzz-%ld.tmx",
+                    tmp && *tmp ? tmp : "/tmp", (long) getpid ());
+        }
+      FILE *fp = fopen (stream_path, "wb");
+      FUZZ_ASSERT (fp != NULL);
+      FUZZ_ASSERT (fwrite (data, 1, len, fp) == len);
+      FUZZ_ASSERT (fclose (fp) == 0);
+      st = tmc_tmx_read_stream (stream_path, &o, rs, err);
+      unlink (stream_path);
+    }
+  else
+    st = tmc_tmx_read_buffer (data, len, "fuzz.tmx", &o, rs, err);
   tmc_tmx_stats_destroy (&s.stats);
   if (st != TMC_OK)
     {
@@ -133,12 +156,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     return 0;
   size_t chunk = (sel & 0x3F) ? (sel & 0x3F) : 0;
   int validate = (sel & 0x40) != 0;
+  int stream = (sel & 0x80) != 0;
 
   struct tmc_error err;
   struct tmc_tmx_read_stats rs;
   struct tmc_tm *tm;
-  if (read_tm ((const char *) data, size, chunk, validate, &tm, &rs, &err)
-      != TMC_OK)
+  if (read_tm ((const char *) data, size, chunk, validate, stream, &tm, &rs,
+               &err) != TMC_OK)
     return 0;
 
   char *w1 = NULL, *w2 = NULL;
@@ -150,7 +174,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     return 0;
 
   struct tmc_tm *tm2;
-  if (read_tm (w1, n1, 0, 1, &tm2, &rs, &err) != TMC_OK)
+  if (read_tm (w1, n1, 0, 1, 0, &tm2, &rs, &err) != TMC_OK)
     {
       fprintf (stderr, "cannot read back what was written: %lu:%lu: %s\n",
                err.line, err.column, err.message);

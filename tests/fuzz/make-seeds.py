@@ -138,6 +138,7 @@ INLINE = b"""<?xml version="1.0" encoding="UTF-8"?>
 """
 put("tmx", "inline-omegat", b"\x00" + INLINE)
 put("tmx", "inline-chunk3", bytes([0x40 | 3]) + INLINE)
+put("tmx", "inline-stream", bytes([0x80]) + INLINE)
 put("tmx", "tmx11-lang", b"\x00" + b"""<tmx version="1.1"><header srclang="*all*" creationtool="Trados" segtype="sentence"/><body>
 <tu><tuv lang="EN-US"><seg>One</seg></tuv><tuv lang="AZ-LATN"><seg>Bir</seg></tuv></tu>
 <tu srclang="en"><prop type="x-score">0.5</prop><prop type="x-bead">1-0-1</prop><tuv xml:lang="en"><seg>Two</seg></tuv><tuv xml:lang="fa"><seg>\xd8\xaf\xd9\x88</seg><seg>second seg</seg></tuv><unknown>x</unknown></tu>
