@@ -17,6 +17,9 @@
 #include "tmconv/tmx.h"
 #include "tmconv/po.h"
 #include "tmconv/check.h"
+#include "tmconv/hash.h"
+#include "tmconv/batch.h"
+#include "tmconv/report.h"
 
 #ifdef __cplusplus
 extern "C" {
