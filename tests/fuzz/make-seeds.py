@@ -212,3 +212,11 @@ put("align", "dict-tsv", bytes([0x07]) + "# a user dictionary\nid\taz\tfa\ten\nf
     + b"\0" + "Yeddi film göstərildi.\nSəfir danışdı.\n".encode() + b"\0" + "هفت فیلم نمایش داده شد.\nسفیر سخن گفت.\n".encode() + b"\0" + b"Seven films were shown.\nThe ambassador spoke.\n")
 put("align", "dict-hunalign", bytes([0x0E]) + "film @ film\nsəfir @ ambassador\n".encode() + b"\0" + "Film.\nSəfir gəldi.\n".encode() + b"\0" + b"The film.\nThe ambassador came.\n")
 put("align", "empty-and-long", bytes([0x03]) + b"\0" + "یک.\nدو.\nسه.\nچهار.\nپنج.\nشش.\nهفت.\n".encode() + b"\0" + b"One.\n")
+
+# ---- manifest: selector = each line also given to tmc_batch_id_problem
+# (bit 0); then the manifest ----
+put("manifest", "header-encodings", b"\x00" + "# The reports of 2023\nid\taz\tfa\ten\tfa.encoding\n2023/ardabil\taz/ardabil.txt\tfa/ardabil.txt\ten/ardabil.txt\twindows-1256\n2023/baku\taz/baku.txt\tfa/baku.txt\ten/baku.txt\t\n\n".encode())
+put("manifest", "no-header", b"\x01" + b"r1\ta.az.txt\ta.fa.txt\ta.en.txt\nr2\t/abs/b.az.txt\tb.fa.txt\tb.en.txt\n")
+put("manifest", "hostile-ids", b"\x01" + "../up\ta\tb\tc\n/abs/id\ta\tb\tc\nx/../../y\ta\tb\tc\n./dot\ta\tb\tc\n.hidden\ta\tb\tc\nback\\\\slash\ta\tb\tc\nok/ok\ta\tb\tc\nok/ok\ta\tb\tc\nempty//part\ta\tb\tc\nrəsmi/تهران\ta\tb\tc\n".encode() + b"bad\xff\ta\tb\tc\n")
+put("manifest", "columns", b"\x00" + b"id\ten\tencoding\tfa\taz\taz.encoding\r\nr\te.txt\tUTF-8\tf.txt\ta.txt\tISO-8859-9\r\ns\te.txt\t\tf.txt\n")
+put("manifest", "bad-header", b"\x00" + b"id\taz\taz\ten\nr\ta\tb\tc\n")
