@@ -768,6 +768,8 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
       if (mkdir (f.po_dir, 0777) != 0 && errno != EEXIST)
         st = tmc_error_set_errno (err, errno, f.po_dir,
                                   _("cannot create directory"));
+      else
+        st = tmc_batch_no_link (f.po_dir, strlen (agg->out_dir), err);
       if (st == TMC_OK)
         st = po_exporter (p, a->all, &f.ex, &stats, err);
     }
