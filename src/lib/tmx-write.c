@@ -908,7 +908,16 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
       first = i;
   if (!w->header_written)
     {
-      choose_srclang (w, vs[first].tag);
+      /* The first variant whose tag is a language tag: the header's
+         srclang must be one (TMX 1.4b; tmconv reads back no other).  */
+      size_t pick = first;
+      for (size_t i = first; i < n_check; i++)
+        if (vs[i].kept && tmc_tmx_lang_valid (vs[i].tag))
+          {
+            pick = i;
+            break;
+          }
+      choose_srclang (w, vs[pick].tag);
       enum tmc_status st = write_header (w, err);
       if (st != TMC_OK)
         {
@@ -1198,6 +1207,11 @@ most_common_lang (const struct tmc_tm *tm, const tmc_tmx_writer *w)
         {
           const struct tmc_tuv *v = &tu->tuvs[i];
           if (v->lang == NULL || !lang_kept (w, v->lang) || !tuv_has_text (v))
+            continue;
+          /* Only a language tag can be the header's srclang.  */
+          char canon[TMC_TMX_TAG_MAX];
+          if (tmc_tmx_lang_canonical (v->lang, NULL, canon, sizeof canon)
+              != 0)
             continue;
           char p[16];
           tmc_lang_primary (v->lang, p, sizeof p);
