@@ -199,7 +199,7 @@ $(B)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(B)/lib$(PACKAGE).a
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(ALL_LDFLAGS) \
 	  -o $@ $< $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)
 
-## fuzz-run: run each harness FUZZ_SECONDS (default 60) from its seeds
+## fuzz-run: run each harness (FUZZ="text po": some) FUZZ_SECONDS (default 60)
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz
 	@sh tests/fuzz/run.sh --build $(abspath $(B)/fuzz) \
