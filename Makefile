@@ -59,7 +59,7 @@ TMC_WARN := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 # The project's flags come first so that the user's CPPFLAGS and CFLAGS
 # can add to or override them.
 ALL_CFLAGS = $(TMC_CPPFLAGS) $(PC_CFLAGS) $(CPPFLAGS) $(TMC_WARN) $(SAN_FLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(SAN_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))
 CMD_SRC := $(sort $(wildcard src/cmd-*.c))
@@ -70,6 +70,10 @@ LIB_OBJ += $(B)/gen/srx-builtin.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# The fuzz harnesses, also built without libFuzzer to replay their seeds
+# and regression inputs in 'make check' (tests/fuzz/replay.c).
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/fuzz-%.c=$(B)/tests/replay-%)
 HEADERS := $(sort $(wildcard include/tmconv/*.h))
 
 LINGUAS := $(shell cat po/LINGUAS 2>/dev/null)
@@ -129,6 +133,11 @@ $(B)/tests/test-%: tests/unit/test-%.c tests/unit/test.h $(B)/lib$(PACKAGE).a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)
 
+$(B)/tests/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/lib$(PACKAGE).a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -DFUZZ_NAME='"$*"' $(ALL_LDFLAGS) -o $@ \
+	  $< tests/fuzz/replay.c $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)
+
 $(B)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po
 	@mkdir -p $(@D)
 	$(MSGFMT) --check -o $@ $<
@@ -152,20 +161,49 @@ define write_pc
 endef
 
 ## check: unit tests, CLI tests and catalogue checks; last line 'N passed, N failed'
-check: all $(UNIT_BIN)
+check: all $(UNIT_BIN) $(REPLAY_BIN)
 	@TMCONV_LOCALEDIR=$(abspath $(B)/locale) SHARED=$(SHARED) \
-	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN)
+	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN) $(REPLAY_BIN)
 
 ## check-asan: the same tests, built with AddressSanitizer and UBSan
+# With GCC, UBSan linked statically: only then does it honour log_path,
+# through which tests/run.sh sees every report, even of a command whose
+# output and status a test throws away.
+SAN_LDFLAGS_GCC := $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo -static-libubsan)
 check-asan:
 	@$(MAKE) --no-print-directory B=$(B)/asan \
 	  SAN_FLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer' \
-	  check
+	  SAN_LDFLAGS='$(SAN_LDFLAGS_GCC)' check
 
 ## check-valgrind: the CLI tests under valgrind memcheck
 check-valgrind: all $(UNIT_BIN)
 	@TMCONV_LOCALEDIR=$(abspath $(B)/locale) SHARED=$(SHARED) TMC_VALGRIND=1 \
 	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN)
+
+## fuzz: the libFuzzer harnesses tests/fuzz/fuzz-*.c (clang), in build/fuzz
+# The library is built a third time, with coverage for libFuzzer and the
+# sanitizers; each harness links it with libFuzzer's main.
+FUZZ_CC ?= clang
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	  echo "make fuzz needs $(FUZZ_CC) and libFuzzer (Debian: clang libclang-rt-14-dev; make deps-integration)" >&2; \
+	  exit 2; }
+	@$(MAKE) --no-print-directory B=$(B)/fuzz CC=$(FUZZ_CC) \
+	  SAN_FLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' fuzz-harnesses
+
+fuzz-harnesses: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
+
+$(B)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(B)/lib$(PACKAGE).a
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(ALL_LDFLAGS) \
+	  -o $@ $< $(B)/lib$(PACKAGE).a $(DEP_LIBS) $(LIBS)
+
+## fuzz-run: run each harness (FUZZ="text po": some) FUZZ_SECONDS (default 60)
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	@sh tests/fuzz/run.sh --build $(abspath $(B)/fuzz) \
+	  --seconds $(FUZZ_SECONDS) $(FUZZ)
 
 ## check-integration: real clients (xmllint, OmegaT, translate-toolkit, Chromium)
 check-integration: all
@@ -260,4 +298,4 @@ help:
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 .PHONY: all check check-asan check-valgrind check-integration bench demo \
-	deps deps-integration install uninstall pot update-po clean help
+	fuzz fuzz-harnesses fuzz-run deps deps-integration install uninstall pot update-po clean help

@@ -859,6 +859,23 @@ cmd_align (int argc, char **argv)
           }
       n_in++;
     }
+  /* An output replaces its file when it is complete: were it an input,
+     the report would be lost.  */
+  for (size_t k = 0; k < n_in; k++)
+    {
+      const char *outs[2] = { tmx.path, beads_path };
+      for (int o = 0; o < 2; o++)
+        if (outs[o] && strcmp (outs[o], "-") != 0
+            && (strcmp (outs[o], in[k].path) == 0
+                || tmc_same_file (outs[o], in[k].path)))
+          {
+            status = tmc_cli_usage_error (cmd_name,
+                                          _("the output '%s' would "
+                                            "overwrite an input file"),
+                                          outs[o]);
+            goto done;
+          }
+    }
   if (pivot)
     {
       const char *code = tmc_lang_code (pivot);

@@ -291,6 +291,32 @@ cmd_export (int argc, char **argv)
       status = TMC_EXIT_ERROR;
       goto done;
     }
+  /* No file written may be one of the inputs.  */
+  for (size_t l = 0; l <= st.n_langs && l <= 32 && status == TMC_EXIT_OK;
+       l++)
+    {
+      const char *name = l == 0 ? o.domain : st.lang[l - 1].lang;
+      const char *ext = l == 0 ? ".pot" : ".po";
+      size_t n = strlen (dir) + strlen (name) + 6;
+      char *path = malloc (n);
+      if (path == NULL)
+        {
+          tmc_cli_error ("%s", tmc_strerror (TMC_ERR_NOMEM));
+          status = TMC_EXIT_ERROR;
+          break;
+        }
+      snprintf (path, n, "%s/%s%s", dir, name, ext);
+      for (int i = optind; i < argc && status == TMC_EXIT_OK; i++)
+        if (tmc_same_file (path, argv[i]))
+          {
+            tmc_cli_error (_("the output '%s' would overwrite an input "
+                             "file"), path);
+            status = TMC_EXIT_ERROR;
+          }
+      free (path);
+    }
+  if (status != TMC_EXIT_OK)
+    goto done;
   /* Most of an export is libgettextpo writing, which is not thread-safe:
      a second process writes the template while this one writes the
      catalogues.  Each file still appears whole or not at all.  */

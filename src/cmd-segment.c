@@ -231,6 +231,12 @@ cmd_segment (int argc, char **argv)
     }
   if (tmc_text_check_encoding (from_code, &err) != TMC_OK)
     return tmc_cli_usage_error (CMD, "%s", err.message);
+  /* The output replaces its file when it is complete: were it an input,
+     the report would be lost.  */
+  for (int i = optind; i < argc && strcmp (output, "-") != 0; i++)
+    if (strcmp (output, argv[i]) == 0 || tmc_same_file (output, argv[i]))
+      return tmc_cli_usage_error (CMD, _("the output '%s' would overwrite "
+                                         "an input file"), output);
 
   tmc_output *out;
   if (print_srx)
@@ -331,6 +337,14 @@ cmd_segment (int argc, char **argv)
     tmc_segmenter_free (cache.seg[i]);
   free (cache.seg);
   tmc_srx_free (srx);
+  /* A file is written whole or not at all: after an error, it is not
+     (an older one stays as it was).  Standard output has had what it
+     got.  */
+  if (status != TMC_EXIT_OK && strcmp (output, "-") != 0)
+    {
+      tmc_output_abort (out);
+      return status;
+    }
   if (tmc_output_commit (out, &err) != TMC_OK)
     {
       tmc_cli_report (&err);

@@ -3,6 +3,10 @@
 #
 #   sh tests/run.sh --build ABS_BUILD_DIR [--cli-dir DIR]... [UNIT_TEST...]
 #
+# Without --cli-dir the cases are those of tests/cli and tests/hostile
+# (the catalogue of hostile inputs: same format, kept apart so that it can
+# be run on its own with --cli-dir tests/hostile).
+#
 # A CLI case is tests/cli/GROUP/NAME.sh, run by sh with tests/cli/lib.sh
 # loaded, in a fresh scratch directory, with:
 #   TMCONV   the program under test (also first on PATH as 'tmconv')
@@ -18,7 +22,11 @@
 # counted and named, not passed.
 #
 # TMC_VALGRIND=1 runs every tmconv of the CLI cases under valgrind
-# memcheck; any error or leak fails the case.
+# memcheck; any error or leak fails the case.  With a tmconv built with
+# the sanitizers (make check-asan), what AddressSanitizer, LeakSanitizer
+# or UBSan reports goes to a log file of the case (log_path), and any
+# such report fails it, whatever the exit status and output the case
+# expects or throws away.
 #
 # The last line is "N passed, N failed"; the exit status is 1 if any
 # failed.
@@ -36,7 +44,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$build" ] || { echo "run.sh: --build is required" >&2; exit 2; }
-[ -n "$cli_dirs" ] || cli_dirs=tests/cli
+[ -n "$cli_dirs" ] || cli_dirs="tests/cli tests/hostile"
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$srcdir" || exit 2
 
@@ -140,6 +148,8 @@ for dir in $cli_dirs; do
       TMCONV=$bindir/tmconv SRCDIR=$srcdir SHARED=$shared \
       PATH=$bindir:$PATH LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1700000000 \
       TMC_SKIP_FILE=$work/.out/skip TMC_VG_DIR=$work/.out \
+      ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$work/.out/asan" \
+      UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$work/.out/ubsan" \
       TMPDIR=$work LANGUAGE= LANG= \
       sh -c '. "$SRCDIR/tests/cli/lib.sh"; . "$1"' case "$srcdir/$case_file" \
         >"$work/.out/stdout" 2>"$work/.out/stderr" </dev/null
@@ -165,6 +175,12 @@ for dir in $cli_dirs; do
       [ -s "$vg" ] || continue
       echo "    valgrind:" >>"$msgs"
       sed 's/^/    | /' "$vg" | head -n 40 >>"$msgs"
+      ok=0
+    done
+    for san in "$work"/.out/asan.* "$work"/.out/ubsan.*; do
+      [ -s "$san" ] || continue
+      echo "    sanitizer:" >>"$msgs"
+      sed 's/^/    | /' "$san" | head -n 40 >>"$msgs"
       ok=0
     done
     if [ $ok = 1 ]; then

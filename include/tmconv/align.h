@@ -53,7 +53,9 @@ extern "C" {
 /* At most this many documents are aligned together.  */
 #define TMC_ALIGN_MAX_DOCS 3
 
-/* The most sentences a bead holds on one side.  */
+/* The most sentences a bead holds on one side.  (A join on a pivot,
+   tmc_align_params.pivot, joins the beads of two pairwise alignments
+   that share a sentence of the pivot, and may hold more.)  */
 #define TMC_ALIGN_MAX_SPAN 2
 
 /* Kinds of lexical evidence.  */

@@ -17,6 +17,14 @@
 extern "C" {
 #endif
 
+/* Limits.  The longest sentence, in bytes (1 MiB): longer "sentences"
+   come from text that is not cut into sentences at all (no stop, no
+   line break), which no aligner or CAT tool can use.  The most sentences
+   in a document (4 Mi, 4,194,304): some 600 MB of news text.  Past
+   either, building a document fails with TMC_ERR_LIMIT.  */
+#define TMC_DOC_MAX_SENTENCE_BYTES ((size_t) 1 << 20)
+#define TMC_DOC_MAX_SENTENCES ((size_t) 1 << 22)
+
 struct tmc_sentence {
   size_t start;      /* byte offset in the document's text */
   size_t len;        /* length in bytes */
@@ -54,7 +62,9 @@ void tmc_doc_free (struct tmc_doc *doc);
 /* Append the sentence at bytes [START, START+LEN) of DOC's text, in
    paragraph PARAGRAPH (not less than the last sentence's), and compute its
    match key.  Errors: TMC_ERR_NOMEM, TMC_ERR_INVALID_ARG (out of range),
-   TMC_ERR_ENCODING.  */
+   TMC_ERR_ENCODING, TMC_ERR_LIMIT (a sentence longer than
+   TMC_DOC_MAX_SENTENCE_BYTES, with the line and column where it starts,
+   or more than TMC_DOC_MAX_SENTENCES).  */
 enum tmc_status tmc_doc_add_sentence (struct tmc_doc *doc, size_t start,
                                       size_t len, size_t paragraph,
                                       struct tmc_error *err);
@@ -63,7 +73,8 @@ enum tmc_status tmc_doc_add_sentence (struct tmc_doc *doc, size_t start,
    it: each non-empty line is a sentence, with its leading and trailing
    blanks left out; an empty line (or a line "<p>") starts a new paragraph.
    TEXT must be valid UTF-8 (it is put in NFC).  *DOC is new on success.
-   Errors: TMC_ERR_NOMEM, TMC_ERR_ENCODING.  */
+   Errors: TMC_ERR_NOMEM, TMC_ERR_ENCODING, TMC_ERR_LIMIT (see
+   tmc_doc_add_sentence).  */
 enum tmc_status tmc_doc_from_lines (const char *lang, const char *name,
                                     const char *text, size_t text_len,
                                     struct tmc_doc **doc,

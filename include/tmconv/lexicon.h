@@ -83,12 +83,16 @@ enum tmc_status tmc_lexicon_add_hunalign (struct tmc_lexicon *lex,
                                           const char *source_lang,
                                           struct tmc_error *err);
 
+/* The largest dictionary file read, in bytes (256 MiB).  */
+#define TMC_LEXICON_MAX_BYTES ((size_t) 256 << 20)
+
 /* Read the dictionary file PATH into LEX.  The format is hunalign's when
    the first line that is not blank or a comment holds " @ ", else TSV.
    For the hunalign format, SOURCE_LANG and TARGET_LANG give the
    languages; when they are NULL they are taken from the file name, which
    must then end in SOURCE-TARGET.EXT (e.g. "en-az.dic", as hunalign's
-   dictionaries are named).  Errors: those of tmc_read_file and
+   dictionaries are named).  Errors: those of tmc_read_file (with
+   TMC_ERR_LIMIT past TMC_LEXICON_MAX_BYTES) and
    tmc_lexicon_add_tsv, and TMC_ERR_INVALID_ARG when the languages of a
    hunalign file are not known.  */
 enum tmc_status tmc_lexicon_load (struct tmc_lexicon *lex, const char *path,

@@ -106,6 +106,12 @@ struct tmc_diag_handler {
     return "fast_unwind_on_malloc=0";                                   \
   }
 
+/* The largest catalogue read, in bytes (256 MiB; the largest real ones
+   are some tens of MB): a larger one is an error ("limit").
+   libgettextpo keeps a whole catalogue in memory, at several times its
+   size.  */
+#define TMC_PO_MAX_BYTES ((size_t) 256 << 20)
+
 /* ---------------------------------------------------------------- */
 /* Languages.  */
 

@@ -62,8 +62,12 @@ struct tmc_srx;
    Immutable once made: several threads may segment with one at once.  */
 struct tmc_segmenter;
 
+/* The largest SRX file read, in bytes (64 MiB; tmconv's own is 16 KB).  */
+#define TMC_SRX_MAX_BYTES ((size_t) 64 << 20)
+
 /* Read the SRX file PATH.  *SRX is new on success.
-   Errors: TMC_ERR_IO, TMC_ERR_NOMEM; TMC_ERR_SYNTAX (not well-formed
+   Errors: TMC_ERR_IO, TMC_ERR_NOMEM, TMC_ERR_LIMIT (larger than
+   TMC_SRX_MAX_BYTES); TMC_ERR_SYNTAX (not well-formed
    XML, with line and column); TMC_ERR_FORMAT (not SRX: an unexpected
    element or attribute value, a map to a language rule that does not
    exist, a regular expression PCRE2 rejects, naming the rule; with line

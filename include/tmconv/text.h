@@ -29,8 +29,11 @@
 extern "C" {
 #endif
 
-/* Largest input tmc_text_read accepts, in bytes (4 GiB).  */
-#define TMC_TEXT_MAX_BYTES ((size_t) 4 << 30)
+/* Largest input tmc_text_read accepts, in bytes (1 GiB).  A report is
+   read whole and takes about three times its size in memory while it is
+   segmented; past the limit (a device or a pipe that never ends, too)
+   the read stops with TMC_ERR_LIMIT.  */
+#define TMC_TEXT_MAX_BYTES ((size_t) 1 << 30)
 
 /* Decode the LEN bytes at DATA, the contents of the file NAME (used in
    messages; may be NULL), from FROM_CODE (NULL or "": detect a

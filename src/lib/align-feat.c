@@ -829,6 +829,11 @@ tmc_feat_doc_build (const struct tmc_doc *doc, int l,
   free (lower.v);
   free (known.v);
   free (titles);
+  /* A document without a single item still gets a pool, so that
+     "pool + offset" is never arithmetic on NULL (undefined in C).  */
+  if (pool.v == NULL && (pool.v = calloc (1, sizeof *pool.v)) == NULL)
+    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                          _("out of memory"));
   fd->pool = pool.v;
   return TMC_OK;
 

@@ -382,6 +382,13 @@ tmc_align (const struct tmc_doc *const *docs, size_t n_docs,
         st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
                             _("out of memory"));
     }
+  else if (docs[0]->n_sent + docs[1]->n_sent + docs[2]->n_sent == 0)
+    {
+      /* Three empty documents: no bead (the search finds no path).  */
+      if ((*out = path_to_alignment (&path, 3)) == NULL)
+        st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0,
+                            _("out of memory"));
+    }
   else if (params->pivot >= 1 && params->pivot <= 3)
     {
       int ip = params->pivot - 1;

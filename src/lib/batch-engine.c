@@ -71,9 +71,39 @@ path_join (const char *a, const char *b)
   return tmc_buf_steal (&buf, NULL);
 }
 
-/* mkdir -p the directory PATH.  */
+enum tmc_status
+tmc_batch_no_link (const char *path, size_t top, struct tmc_error *err)
+{
+  char *p = tmc_strdup (path);
+  if (p == NULL)
+    return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
+  size_t len = strlen (p);
+  for (size_t i = top + 1; i <= len; i++)
+    if (p[i] == '/' || p[i] == '\0')
+      {
+        char c = p[i];
+        p[i] = '\0';
+        struct stat st;
+        if (lstat (p, &st) == 0 && S_ISLNK (st.st_mode))
+          {
+            enum tmc_status s
+              = tmc_error_set (err, TMC_ERR_IO, p, 0, 0,
+                               _("a symbolic link inside the output "
+                                 "directory: the batch writes nothing "
+                                 "through it"));
+            free (p);
+            return s;
+          }
+        p[i] = c;
+      }
+  free (p);
+  return TMC_OK;
+}
+
+/* mkdir -p the directory PATH, whose components after its first TOP
+   bytes (inside OUT) must be directories, not symbolic links.  */
 static enum tmc_status
-make_dirs (const char *path, struct tmc_error *err)
+make_dirs (const char *path, size_t top, struct tmc_error *err)
 {
   char *p = tmc_strdup (path);
   if (p == NULL)
@@ -103,7 +133,7 @@ make_dirs (const char *path, struct tmc_error *err)
                                   _("cannot create directory"));
     }
   free (p);
-  return TMC_OK;
+  return tmc_batch_no_link (path, top, err);
 }
 
 /* The directory part of PATH, freshly allocated.  */
@@ -154,13 +184,23 @@ sweep_temps (const char *dir, int depth)
 }
 
 /* Remove OUT/tmx/REL.tmx and the directories above it that this leaves
-   empty, up to OUT/tmx.  Returns 1 when a file was removed.  */
+   empty, up to OUT/tmx (OUT_LEN: the length of OUT).  Nothing is removed
+   through a symbolic link inside OUT.  Returns 1 when a file was
+   removed.  */
 static int
-remove_output (const char *tmx_dir, const char *id)
+remove_output (const char *tmx_dir, const char *id, size_t out_len)
 {
   struct tmc_buf b = TMC_BUF_INIT;
   if (tmc_buf_printf (&b, "%s/%s.tmx", tmx_dir, id) != 0)
     return 0;
+  char *dir = dir_of (b.data);
+  if (dir == NULL || tmc_batch_no_link (dir, out_len, NULL) != TMC_OK)
+    {
+      free (dir);
+      tmc_buf_destroy (&b);
+      return 0;
+    }
+  free (dir);
   int removed = unlink (b.data) == 0;
   size_t top = strlen (tmx_dir);
   for (;;)
@@ -406,7 +446,7 @@ process_one (struct run *run, size_t idx, void *tctx)
   if (st == TMC_OK)
     {
       char *dir = dir_of (out);
-      st = dir ? make_dirs (dir, &e)
+      st = dir ? make_dirs (dir, strlen (run->out), &e)
                : tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0,
                                 _("out of memory"));
       free (dir);
@@ -416,7 +456,7 @@ process_one (struct run *run, size_t idx, void *tctx)
     {
       extra[k] = extra_path (run->out, ops->extra_dirs[k], r->id);
       char *dir = extra[k] ? dir_of (extra[k]) : NULL;
-      st = dir ? make_dirs (dir, &e)
+      st = dir ? make_dirs (dir, strlen (run->out), &e)
                : tmc_error_set (&e, TMC_ERR_NOMEM, NULL, 0, 0,
                                 _("out of memory"));
       free (dir);
@@ -648,7 +688,7 @@ lock_out (const char *out, struct tmc_error *err)
   int fd = -1;
   if (lp == NULL)
     tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
-  else if (make_dirs (dir, err) == TMC_OK)
+  else if (make_dirs (dir, strlen (out), err) == TMC_OK)
     {
       fd = open (lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
       if (fd < 0)
@@ -746,7 +786,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
   summary->reports = n;
   summary->problems = corpus->n_problems;
 
-  enum tmc_status st = make_dirs (out, err);
+  enum tmc_status st = make_dirs (out, strlen (out), err);
   if (st != TMC_OK)
     return st;
   int lock_fd = lock_out (out, err);
@@ -785,7 +825,7 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
       st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
       goto done;
     }
-  st = make_dirs (run.tmx_dir, err);
+  st = make_dirs (run.tmx_dir, strlen (out), err);
   if (st != TMC_OK)
     goto done;
 
@@ -1101,13 +1141,13 @@ tmc_batch_engine_run (const struct tmc_corpus *corpus,
           else
             hi = mid;
         }
-      if (remove_output (run.tmx_dir, id) && !in_corpus)
+      if (remove_output (run.tmx_dir, id, strlen (out)) && !in_corpus)
         summary->removed++;
       for (size_t k = 0; k < ops->n_extra; k++)
         {
           char *dir = path_join (out, ops->extra_dirs[k]);
           if (dir)
-            remove_output (dir, id);
+            remove_output (dir, id, strlen (out));
           free (dir);
         }
     }

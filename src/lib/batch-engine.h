@@ -45,6 +45,14 @@ struct tmc_batch_agg {
   void *data;                         /* the step's own state */
 };
 
+/* Is a component of PATH after its first TOP bytes (the output
+   directory OUT) a symbolic link?  Then what is written there could land
+   outside OUT, and what is removed there could be a file elsewhere:
+   returns TMC_ERR_IO with ERR naming the link; else TMC_OK (components
+   that do not exist yet are fine).  */
+enum tmc_status tmc_batch_no_link (const char *path, size_t top,
+                                   struct tmc_error *err);
+
 /* Record that the aggregate step wrote OUT/REL (a path relative to OUT),
    so that the next run can tell whether it is still there and unchanged.
    Returns 0, or -1 when out of memory.  */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text-internal.h"
 #include "tmconv/doc.h"
 #include "tmconv/normalize.h"
 
@@ -61,10 +62,25 @@ enum tmc_status
 tmc_doc_add_sentence (struct tmc_doc *doc, size_t start, size_t len,
                       size_t paragraph, struct tmc_error *err)
 {
+  if (doc->n_sent >= TMC_DOC_MAX_SENTENCES)
+    return tmc_error_set (err, TMC_ERR_LIMIT, doc->name, 0, 0,
+                          _("more than %zu sentences in one document: "
+                            "split it"),
+                          TMC_DOC_MAX_SENTENCES);
   if (start > doc->text_len || len > doc->text_len - start
       || (doc->n_sent > 0 && paragraph < doc->sent[doc->n_sent - 1].paragraph))
     return tmc_error_set (err, TMC_ERR_INVALID_ARG, doc->name, 0, 0,
                           _("sentence out of range"));
+  if (len > TMC_DOC_MAX_SENTENCE_BYTES)
+    {
+      unsigned long line, col;
+      tmc_text_locate (doc->text, start, &line, &col);
+      return tmc_error_set (err, TMC_ERR_LIMIT, doc->name, line, col,
+                            _("a sentence of %zu bytes, longer than the "
+                              "limit of %zu: is the text cut into "
+                              "sentences (stops, line breaks)?"),
+                            len, TMC_DOC_MAX_SENTENCE_BYTES);
+    }
   if (tmc_grow ((void **) &doc->sent, &doc->sent_cap, doc->n_sent + 1,
                 sizeof *doc->sent) != 0)
     return tmc_error_set (err, TMC_ERR_NOMEM, doc->name, 0, 0,

@@ -60,7 +60,15 @@ tmc_read_file (const char *path, size_t max_bytes, char **data, size_t *len,
     {
       if (n + 1 >= cap)
         {
-          if (tmc_grow ((void **) &buf, &cap, cap + 1, 1) != 0)
+          /* Doubling, but never past the limit and a byte to tell that
+             the file goes on, so that an endless input (a device, a
+             pipe) costs no more memory than the limit.  */
+          size_t want = cap * 2;
+          if (max_bytes && want > max_bytes + 2)
+            want = max_bytes + 2;
+          if (want <= cap)
+            want = cap + 1;
+          if (tmc_grow ((void **) &buf, &cap, want, 1) != 0)
             {
               free (buf);
               if (!is_stdin)
@@ -207,11 +215,16 @@ tmc_output_open (const char *path, tmc_output **outp, struct tmc_error *err)
       return TMC_OK;
     }
 
-  /* A temporary file beside the destination: ".NAME.tmp-XXXXXX".  */
+  /* A temporary file beside the destination: ".NAME.tmp-XXXXXX", with
+     NAME cut to 200 bytes, so that it stays within the 255 bytes a name
+     may have when the destination's name is that long.  */
   const char *slash = strrchr (path, '/');
   size_t dirlen = slash ? (size_t) (slash - path) + 1 : 0;
   const char *base = path + dirlen;
-  size_t need = dirlen + 1 + strlen (base) + sizeof ".tmp-XXXXXX";
+  size_t baselen = strlen (base);
+  if (baselen > 200)
+    baselen = 200;
+  size_t need = dirlen + 1 + baselen + sizeof ".tmp-XXXXXX";
   out->tmp = malloc (need);
   if (out->tmp == NULL)
     {
@@ -219,7 +232,8 @@ tmc_output_open (const char *path, tmc_output **outp, struct tmc_error *err)
       return tmc_error_set (err, TMC_ERR_NOMEM, path, 0, 0, _("out of memory"));
     }
   memcpy (out->tmp, path, dirlen);
-  snprintf (out->tmp + dirlen, need - dirlen, ".%s.tmp-XXXXXX", base);
+  snprintf (out->tmp + dirlen, need - dirlen, ".%.*s.tmp-XXXXXX",
+            (int) baselen, base);
   int fd = mkostemp (out->tmp, O_CLOEXEC);
   if (fd < 0)
     {

@@ -624,7 +624,8 @@ tmc_lexicon_load (struct tmc_lexicon *lex, const char *path,
 {
   char *data;
   size_t len;
-  enum tmc_status st = tmc_read_file (path, 0, &data, &len, err);
+  enum tmc_status st = tmc_read_file (path, TMC_LEXICON_MAX_BYTES, &data,
+                                      &len, err);
   if (st != TMC_OK)
     return st;
   /* The first line that is not blank or a comment tells the format.  */

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "buf.h"
@@ -896,9 +898,34 @@ entry_comments (const struct entry *e, struct tmc_buf *b)
   return 0;
 }
 
-/* libgettextpo writes to a file name; it gets the name of the already
-   open temporary file of OUT, so that the file still appears whole or
-   not at all.  */
+/* Copy what libgettextpo wrote into the memory file MFD to FP.
+   Returns 0, or -1 with errno set.  */
+static int
+copy_out (int mfd, FILE *fp)
+{
+  if (lseek (mfd, 0, SEEK_SET) != 0)
+    return -1;
+  char buf[65536];
+  for (;;)
+    {
+      ssize_t n = read (mfd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        return 0;
+      if (fwrite (buf, 1, (size_t) n, fp) != (size_t) n)
+        return -1;
+    }
+}
+
+/* libgettextpo writes to a file name, and does not report write errors
+   (gettext 0.21 ignores a full disk: the file is cut short and the call
+   succeeds).  So it writes into a file in memory, "/dev/fd/N" of a
+   memfd, and tmconv copies that to the temporary file of OUT, whose
+   write errors tmc_output_commit reports; the file still appears whole
+   or not at all.  */
 static enum tmc_status
 write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
                size_t counts[3], struct tmc_error *err)
@@ -916,12 +943,21 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
       return st;
     }
   FILE *fp = tmc_output_stream (out);
+  int mfd = memfd_create ("tmconv-po", MFD_CLOEXEC);
+  if (mfd < 0)
+    {
+      st = tmc_error_set_errno (err, errno, path, _("cannot write file"));
+      tmc_output_abort (out);
+      free (path);
+      return st;
+    }
   char fdpath[64];
-  snprintf (fdpath, sizeof fdpath, "/dev/fd/%d", fileno (fp));
+  snprintf (fdpath, sizeof fdpath, "/dev/fd/%d", mfd);
 
   char *header = make_header (ex, lang_index);
   if (header == NULL)
     {
+      close (mfd);
       tmc_output_abort (out);
       free (path);
       return nomem (err);
@@ -1006,6 +1042,9 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
                           d ? d->message : "");
     }
   tmc_po_diags_destroy (&s.diags);
+  if (st == TMC_OK && copy_out (mfd, fp) != 0)
+    st = tmc_error_set_errno (err, errno, path, _("cannot write file"));
+  close (mfd);
   if (st != TMC_OK)
     tmc_output_abort (out);
   else

@@ -112,15 +112,17 @@ char *tmc_po_header_get (const char *header, const char *field);
 char *tmc_po_header_charset (const char *header);
 
 /* A first look at a file before libgettextpo reads it: PATH must be a
-   readable regular file (or "-"), not a compiled .mo catalogue, not
-   UTF-16, without a byte order mark and without NUL bytes in its first
-   64 KiB; *HEAD receives up to that much
-   of it (freshly allocated, NUL-terminated; *HEAD_LEN bytes) so the
-   caller can find the line of a header field.  On failure adds a
-   diagnostic ("io" or "not-po") to DIAGS and returns -1; returns -2 when
-   out of memory.  With PATH "-" nothing is read and *HEAD is NULL.  */
+   readable file (or "-"), not a compiled .mo catalogue, not UTF-16,
+   without a byte order mark and without NUL bytes, and at most
+   TMC_PO_MAX_BYTES long.  *HEAD receives the whole of it (freshly
+   allocated, NUL-terminated; *HEAD_LEN bytes), so the caller can find
+   the line of a header field.  *SPOOLED is set when PATH is standard
+   input ("-"), a pipe or a device, which can be read only once: the
+   caller then gives libgettextpo *HEAD.  On failure adds a diagnostic
+   ("io", "limit" or "not-po") to DIAGS and returns -1; returns -2 when
+   out of memory.  */
 int tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
-                  size_t *head_len);
+                  size_t *head_len, int *spooled);
 
 /* The 1-based line of the first line of HEAD (HEAD_LEN bytes) that holds
    the header field FIELD in a string ("Content-Type:"), or 0.  */

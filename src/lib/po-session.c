@@ -5,15 +5,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "internal.h"
 #include "po-internal.h"
+#include "tmconv/io.h"
 
 static pthread_mutex_t po_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -340,8 +343,6 @@ tmc_po_header_charset (const char *header)
   return cs;
 }
 
-#define SNIFF_MAX (64 * 1024)
-
 /* The 1-based line of byte offset OFF in S.  */
 static unsigned long
 line_of (const char *s, size_t off)
@@ -355,56 +356,33 @@ line_of (const char *s, size_t off)
 
 int
 tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
-              size_t *head_len)
+              size_t *head_len, int *spooled)
 {
   *head = NULL;
   *head_len = 0;
-  if (strcmp (path, "-") == 0)
-    return 0;
+  *spooled = 0;
   struct tmc_error e;
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      tmc_error_set_errno (&e, errno, NULL, _("cannot open file"));
-      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, e.message)
-                 == 0 ? -1 : -2;
-    }
+  /* Standard input, a pipe or a device can be read only once.  */
+  int spool = strcmp (path, "-") == 0;
   struct stat st;
-  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+  if (!spool && stat (path, &st) == 0 && !S_ISREG (st.st_mode)
+      && !S_ISDIR (st.st_mode))
+    spool = 1;
+  *spooled = spool;
+  char *buf;
+  size_t n;
+  tmc_error_clear (&e);
+  if (tmc_read_file (path, TMC_PO_MAX_BYTES, &buf, &n, &e) != TMC_OK)
     {
-      close (fd);
-      tmc_error_set_errno (&e, EISDIR, NULL, _("cannot read file"));
-      return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0, e.message)
-                 == 0 ? -1 : -2;
-    }
-  char *buf = malloc (SNIFF_MAX + 1);
-  if (buf == NULL)
-    {
-      close (fd);
-      diags->nomem = 1;
-      return -2;
-    }
-  size_t n = 0;
-  while (n < SNIFF_MAX)
-    {
-      ssize_t r = read (fd, buf + n, SNIFF_MAX - n);
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
+      if (e.status == TMC_ERR_NOMEM)
         {
-          int en = errno;
-          close (fd);
-          free (buf);
-          tmc_error_set_errno (&e, en, NULL, _("cannot read file"));
-          return tmc_po_diags_add (diags, TMC_DIAG_ERROR, "io", 0, 0,
-                                   e.message) == 0 ? -1 : -2;
+          diags->nomem = 1;
+          return -2;
         }
-      if (r == 0)
-        break;
-      n += (size_t) r;
+      return tmc_po_diags_add (diags, TMC_DIAG_ERROR,
+                               e.status == TMC_ERR_LIMIT ? "limit" : "io",
+                               0, 0, e.message) == 0 ? -1 : -2;
     }
-  close (fd);
-  buf[n] = '\0';
   const char *why = NULL;
   unsigned long line = 0;
   const unsigned char *u = (const unsigned char *) buf;
@@ -444,6 +422,51 @@ tmc_po_sniff (const char *path, struct tmc_po_diags *diags, char **head,
     }
   *head = buf;
   *head_len = n;
+  return 0;
+}
+
+/* Could the header of the catalogue P (N bytes) name the charset CP1255?
+   libgettextpo 0.21 cannot read CP1255 with its iconv lexer: glibc's
+   converter holds every Hebrew letter back (it may take a point) and
+   gettext's lexer, which expects one character out of each call, calls
+   abort () (msgfmt dies the same way on any CP1255 catalogue with a
+   Hebrew letter in a string; found by tests/fuzz/fuzz-po).  Byte by
+   byte, which is right for a single-byte charset, it reads them.  The
+   charset gettext sees is the header's msgstr after its strings are
+   joined and its escapes resolved, so this looks for "1255" in any case
+   with string joins ('"' white space '"') taken out, and takes any
+   octal or hexadecimal escape as a maybe.  Other files, the most, keep
+   the iconv lexer (and its checks of multibyte sequences).  */
+static int
+maybe_cp1255 (const char *p, size_t n)
+{
+  char last[4] = { 0, 0, 0, 0 };
+  for (size_t i = 0; i < n; i++)
+    {
+      char c = p[i];
+      if (c == '\\' && i + 1 < n
+          && ((p[i + 1] >= '0' && p[i + 1] <= '7') || p[i + 1] == 'x'
+              || p[i + 1] == 'X'))
+        return 1;
+      if (c == '"')
+        {
+          size_t j = i + 1;
+          while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\n'
+                           || p[j] == '\r'))
+            j++;
+          if (j < n && p[j] == '"')
+            {
+              i = j;  /* a join: nothing comes between */
+              continue;
+            }
+        }
+      last[0] = last[1];
+      last[1] = last[2];
+      last[2] = last[3];
+      last[3] = c;
+      if (memcmp (last, "1255", 4) == 0)
+        return 1;
+    }
   return 0;
 }
 
@@ -553,6 +576,78 @@ tmc_po_head_is_utf8 (const char *head, size_t len)
   return 0;
 }
 
+/* Is the string S valid in the charset of CD (a conversion to UTF-8,
+   or (iconv_t) -1 for UTF-8 itself)?  */
+static int
+valid_in (iconv_t cd, const char *s)
+{
+  if (s == NULL)
+    return 1;
+  size_t n = strlen (s);
+  if (cd == (iconv_t) -1)
+    return u8_check ((const uint8_t *) s, n) == NULL;
+  iconv (cd, NULL, NULL, NULL, NULL);
+  char *in = (char *) s;
+  size_t in_left = n;
+  char out[256];
+  for (;;)
+    {
+      char *o = out;
+      size_t o_left = sizeof out;
+      size_t r = iconv (cd, in_left ? &in : NULL, in_left ? &in_left : NULL,
+                        &o, &o_left);
+      if (r != (size_t) -1)
+        {
+          if (in_left == 0)
+            return 1;
+          continue;
+        }
+      if (errno != E2BIG)
+        return 0;
+    }
+}
+
+/* After a byte-by-byte read that no caller checks (maybe_cp1255): what
+   the iconv lexer would have reported, one error per message whose
+   strings are not valid in CHARSET (NULL or "CHARSET": not known, not
+   checked).  */
+static void
+check_bytes (struct tmc_po_session *s, po_file_t f, const char *charset,
+             const char *path)
+{
+  if (charset == NULL || strcmp (charset, "CHARSET") == 0)
+    return;
+  iconv_t cd = (iconv_t) -1;
+  if (!is_utf8_name (charset)
+      && (cd = iconv_open ("UTF-8", charset)) == (iconv_t) -1)
+    return;  /* reported as an unknown charset */
+  po_message_iterator_t it = po_message_iterator (f, NULL);
+  po_message_t m;
+  while ((m = po_next_message (it)) != NULL)
+    {
+      int ok = valid_in (cd, po_message_msgctxt (m))
+               && valid_in (cd, po_message_msgid (m))
+               && valid_in (cd, po_message_msgid_plural (m));
+      if (po_message_msgid_plural (m) == NULL)
+        ok = ok && valid_in (cd, po_message_msgstr (m));
+      else
+        for (int i = 0; ok && po_message_msgstr_plural (m, i) != NULL; i++)
+          ok = valid_in (cd, po_message_msgstr_plural (m, i));
+      if (!ok)
+        {
+          char msg[TMC_ERROR_MESSAGE_MAX];
+          snprintf (msg, sizeof msg,
+                    _("bytes that are not valid in the charset %s"),
+                    charset);
+          tmc_po_diags_add (&s->diags, TMC_DIAG_ERROR, "charset",
+                            tmc_po_message_line (m, path), 0, msg);
+        }
+    }
+  po_message_iterator_free (it);
+  if (cd != (iconv_t) -1)
+    iconv_close (cd);
+}
+
 po_file_t
 tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
              iconv_t *conv, int fast)
@@ -562,16 +657,40 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
     *conv = (iconv_t) -1;
   char *head;
   size_t head_len;
-  if (tmc_po_sniff (path, &s->diags, &head, &head_len) != 0)
+  int spooled;
+  if (tmc_po_sniff (path, &s->diags, &head, &head_len, &spooled) != 0)
     return NULL;
   po_file_t volatile f = NULL;
   struct tmc_po_env env = { NULL, 0, NULL };
-  if (fast && tmc_po_head_is_utf8 (head, head_len))
+  int bytewise = fast && tmc_po_head_is_utf8 (head, head_len);
+  /* Byte by byte where the iconv lexer could abort; the strings are then
+     checked here, unless the caller (FAST) checks them.  */
+  int unchecked = !bytewise && !fast && maybe_cp1255 (head, head_len);
+  if (bytewise || maybe_cp1255 (head, head_len))
     tmc_po_env_begin (&env, "OLD_PO_FILE_INPUT");
+  /* Standard input, a pipe or a device was read whole by the sniff:
+     libgettextpo reads that copy, as its standard input.  */
+  FILE *volatile mem = NULL;
+  FILE *volatile saved_stdin = stdin;
+  if (spooled)
+    {
+      mem = head_len > 0 ? fmemopen (head, head_len, "r")
+                         : fopen ("/dev/null", "r");
+      if (mem == NULL)
+        {
+          struct tmc_error e;
+          tmc_error_set_errno (&e, errno, NULL, _("cannot read file"));
+          tmc_po_diags_add (&s->diags, TMC_DIAG_ERROR, "io", 0, 0, e.message);
+          tmc_po_env_end (&env);
+          free (head);
+          return NULL;
+        }
+      stdin = mem;
+    }
   if (setjmp (s->fatal) == 0)
     {
       errno = 0;
-      f = po_file_read (path, &tmc_po_handler);
+      f = po_file_read (spooled ? "-" : path, &tmc_po_handler);
       if (f == NULL)
         {
           struct tmc_error e;
@@ -582,6 +701,11 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
     }
   else
     f = NULL;
+  if (mem != NULL)
+    {
+      stdin = saved_stdin;
+      fclose (mem);
+    }
   tmc_po_env_end (&env);
   if (f == NULL)
     {
@@ -609,6 +733,8 @@ tmc_po_read (struct tmc_po_session *s, const char *path, char **charset,
       else
         iconv_close (cd);
     }
+  if (unchecked)
+    check_bytes (s, f, cs, path);
   free (head);
   *charset = cs;
   return f;

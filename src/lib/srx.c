@@ -607,6 +607,40 @@ on_text (void *data, const char *s, int len)
     fail (r, TMC_ERR_FORMAT, _("unexpected text in <%s>"), elem_names[e]);
 }
 
+/* DTDs and entities: SRX needs none, and an entity tmconv does not read
+   would silently take text out of a rule.  Declarations are refused, so
+   that no entity is ever fetched or expanded; the external DTD subset
+   and parameter entities are never read (XML_PARAM_ENTITY_PARSING_NEVER
+   below).  */
+static void XMLCALL
+on_entity_decl (void *data, const XML_Char *name, int is_param,
+                const XML_Char *value, int value_length, const XML_Char *base,
+                const XML_Char *system_id, const XML_Char *public_id,
+                const XML_Char *notation)
+{
+  struct reader *r = data;
+  (void) is_param, (void) value, (void) value_length, (void) base;
+  (void) public_id, (void) notation;
+  if (system_id)
+    fail (r, TMC_ERR_FORMAT,
+          _("the document declares the external entity '%s': external "
+            "entities are never loaded"), name);
+  else
+    fail (r, TMC_ERR_FORMAT,
+          _("the document declares the entity '%s': an SRX file may use "
+            "only the predefined entities (&amp; &lt; &gt; &apos; &quot;)"),
+          name);
+}
+
+static void XMLCALL
+on_skipped_entity (void *data, const XML_Char *name, int is_param)
+{
+  struct reader *r = data;
+  (void) is_param;
+  fail (r, TMC_ERR_SYNTAX, _("reference to the undefined entity '&%s;'"),
+        name);
+}
+
 void
 tmc_srx_free (struct tmc_srx *srx)
 {
@@ -708,6 +742,9 @@ tmc_srx_parse (const char *name, const char *data, size_t len,
   XML_SetUserData (r.parser, &r);
   XML_SetElementHandler (r.parser, on_start, on_end);
   XML_SetCharacterDataHandler (r.parser, on_text);
+  XML_SetEntityDeclHandler (r.parser, on_entity_decl);
+  XML_SetSkippedEntityHandler (r.parser, on_skipped_entity);
+  XML_SetParamEntityParsing (r.parser, XML_PARAM_ENTITY_PARSING_NEVER);
 
   /* Feed in pieces: XML_Parse takes an int length.  */
   const size_t chunk = 1 << 24;
@@ -757,7 +794,7 @@ tmc_srx_read (const char *path, struct tmc_srx **srx, struct tmc_error *err)
   *srx = NULL;
   char *data;
   size_t len;
-  enum tmc_status st = tmc_read_file (path, (size_t) 64 << 20, &data, &len,
+  enum tmc_status st = tmc_read_file (path, TMC_SRX_MAX_BYTES, &data, &len,
                                       err);
   if (st != TMC_OK)
     return st;

@@ -130,6 +130,14 @@ sniff_utf16 (const unsigned char *p, size_t n)
     code = "UTF-16BE";
   else
     return NULL;
+  /* The high byte of most characters of az, fa and en text is 0x00 to
+     0x06 (Latin, Latin extended, Cyrillic, Arabic); in UTF-8 text with a
+     stray NUL the bytes in those places are mostly letters.  */
+  size_t small = 0;
+  for (size_t i = code[6] == 'L' ? 1 : 0; i < n; i += 2)
+    small += p[i] <= 0x06;
+  if (small * 2 < units)
+    return NULL;
   /* Check the code units: no unpaired surrogates.  The last unit may be
      cut by the sample.  */
   int le = code[6] == 'L';
@@ -363,12 +371,13 @@ tmc_text_decode_move (const char *name, char *data, size_t n,
                                     utf16, utf16);
             }
           /* A NUL in text that is otherwise fine is reported where it
-             is (below); NULs in bulk or with bytes that are not UTF-8
-             make a binary file.  */
+             is (below); NULs in bulk (more than one byte in a hundred,
+             and not just a few in a short file) or with bytes that are
+             not UTF-8 make a binary file.  */
           size_t nuls = 0, bad;
           for (size_t i = 0; i < n; i++)
             nuls += data[i] == '\0';
-          if (nuls * 100 > n || !utf8_valid (data, n, &bad))
+          if ((nuls * 100 > n && nuls >= 8) || !utf8_valid (data, n, &bad))
             {
               size_t at = (size_t) ((const char *) memchr (data, '\0', n)
                                     - data);

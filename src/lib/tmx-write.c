@@ -309,6 +309,23 @@ put_meta_attrs (tmc_tmx_writer *w, const struct tmc_meta *m,
   return TMC_OK;
 }
 
+/* A language tag too long for TMC_TMX_TAG_MAX: written cut, it would be
+   another tag (and maybe not UTF-8), so the unit is refused.  */
+static enum tmc_status
+tag_too_long (tmc_tmx_writer *w, struct tmc_error *err)
+{
+  w->failed = 1;
+  if (w->cur_tuid)
+    return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                          _("a language tag in unit %s is longer than the "
+                            "limit of %d bytes"),
+                          w->cur_tuid, TMC_TMX_TAG_MAX - 1);
+  return tmc_error_set (err, TMC_ERR_LIMIT, w->opts.name, 0, 0,
+                        _("a language tag in unit #%zu is longer than the "
+                          "limit of %d bytes"),
+                        w->n_added, TMC_TMX_TAG_MAX - 1);
+}
+
 /* Write the props and notes of META at indentation INDENT.  */
 static enum tmc_status
 put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
@@ -323,6 +340,8 @@ put_props (tmc_tmx_writer *w, const struct tmc_meta *m, const char *indent,
       if (st == TMC_OK)
         {
           char tag[TMC_TMX_TAG_MAX];
+          if (p->lang && strlen (p->lang) >= sizeof tag)
+            return tag_too_long (w, err);
           if (p->lang)
             {
               tmc_tmx_lang_canonical (p->lang, NULL, tag, sizeof tag);
@@ -861,6 +880,8 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
           empty++;
           continue;
         }
+      if (strlen (v->lang) >= TMC_TMX_TAG_MAX)
+        return tag_too_long (w, err);
       vs[i].kept = 1;
       keep++;
       size_t j;
@@ -887,7 +908,16 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
       first = i;
   if (!w->header_written)
     {
-      choose_srclang (w, vs[first].tag);
+      /* The first variant whose tag is a language tag: the header's
+         srclang must be one (TMX 1.4b; tmconv reads back no other).  */
+      size_t pick = first;
+      for (size_t i = first; i < n_check; i++)
+        if (vs[i].kept && tmc_tmx_lang_valid (vs[i].tag))
+          {
+            pick = i;
+            break;
+          }
+      choose_srclang (w, vs[pick].tag);
       enum tmc_status st = write_header (w, err);
       if (st != TMC_OK)
         {
@@ -899,7 +929,11 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
   char want[2][TMC_TMX_TAG_MAX];
   int n_want = 0;
   if (tu->srclang && strcmp (tu->srclang, "*all*") != 0)
-    canonical_tag (w, tu->srclang, want[n_want++]);
+    {
+      if (strlen (tu->srclang) >= TMC_TMX_TAG_MAX)
+        return tag_too_long (w, err);
+      canonical_tag (w, tu->srclang, want[n_want++]);
+    }
   memcpy (want[n_want++], w->srclang, TMC_TMX_TAG_MAX);
   for (int k = 0; k < n_want && src == (size_t) -1; k++)
     {
@@ -1173,6 +1207,11 @@ most_common_lang (const struct tmc_tm *tm, const tmc_tmx_writer *w)
         {
           const struct tmc_tuv *v = &tu->tuvs[i];
           if (v->lang == NULL || !lang_kept (w, v->lang) || !tuv_has_text (v))
+            continue;
+          /* Only a language tag can be the header's srclang.  */
+          char canon[TMC_TMX_TAG_MAX];
+          if (tmc_tmx_lang_canonical (v->lang, NULL, canon, sizeof canon)
+              != 0)
             continue;
           char p[16];
           tmc_lang_primary (v->lang, p, sizeof p);

@@ -2,6 +2,7 @@
 
 #include "test.h"
 #include "tmconv/doc.h"
+#include "tmconv/segment.h"
 #include "tmconv/tm.h"
 
 static const char *
@@ -100,12 +101,55 @@ TEST (tm_units_variants_and_props)
   tmc_tm_free (NULL);
 }
 
+TEST (doc_limits)
+{
+  /* A sentence of TMC_DOC_MAX_SENTENCE_BYTES is kept; one byte more is an
+     error that says where the sentence starts, whatever made it: one
+     sentence a line, or the segmenter on a text without a stop.  */
+  size_t n = TMC_DOC_MAX_SENTENCE_BYTES + 1;
+  char *text = malloc (n + 8);
+  memcpy (text, "Hi.\n\n", 5);
+  memset (text + 5, 'a', n);
+  text[5 + n] = '\n';
+  struct tmc_doc *d = NULL;
+  struct tmc_error e;
+  CHECK_INT_EQ (tmc_doc_from_lines ("en", "x", text, 5 + n + 1, &d, &e),
+                TMC_ERR_LIMIT);
+  CHECK (d == NULL);
+  CHECK_INT_EQ (e.line, 3);
+  CHECK_INT_EQ (e.column, 1);
+  CHECK (strstr (e.message, "1048576") != NULL);
+  CHECK_INT_EQ (tmc_doc_from_lines ("en", "x", text, 5 + n - 1, &d, &e),
+                TMC_OK);
+  CHECK_INT_EQ (d->n_sent, 2);
+  tmc_doc_free (d);
+  struct tmc_segmenter *seg;
+  CHECK_INT_EQ (tmc_segmenter_new (NULL, "en", &seg, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_segment_text (seg, "x", text, 5 + n + 1, &d, &e),
+                TMC_ERR_LIMIT);
+  CHECK_INT_EQ (e.line, 3);
+  tmc_segmenter_free (seg);
+  free (text);
+  /* Sentences per document: the next past TMC_DOC_MAX_SENTENCES is an
+     error (the count set by hand: four million sentences would make the
+     test slow).  */
+  d = tmc_doc_new ("en", "x", "One. Two.", 9);
+  CHECK_INT_EQ (tmc_doc_add_sentence (d, 0, 4, 0, &e), TMC_OK);
+  size_t real = d->n_sent;
+  d->n_sent = TMC_DOC_MAX_SENTENCES;
+  CHECK_INT_EQ (tmc_doc_add_sentence (d, 5, 4, 0, &e), TMC_ERR_LIMIT);
+  CHECK (strstr (e.message, "4194304") != NULL);
+  d->n_sent = real;
+  tmc_doc_free (d);
+}
+
 int
 main (void)
 {
   RUN (doc_from_lines_paragraphs);
   RUN (doc_from_lines_empty_and_invalid);
   RUN (doc_add_sentence_checks_range);
+  RUN (doc_limits);
   RUN (lang_match_by_primary_subtag);
   RUN (tm_units_variants_and_props);
   return TEST_END ();

@@ -68,6 +68,19 @@ TEST (decode_errors)
   CHECK_INT_EQ (tmc_text_decode ("f", "a\x01", 2, NULL, NULL, &out, &n, &e),
                 TMC_ERR_ENCODING);
   CHECK (strstr (e.message, "U+0001") != NULL);
+  /* One NUL in a short UTF-8 text is a NUL where it is, not UTF-16 (the
+     NUL is one unit in eight) nor a binary file.  */
+  CHECK_INT_EQ (tmc_text_decode ("f", "One.\nTwo\0 three.\n", 17, NULL, NULL,
+                                 &out, &n, &e), TMC_ERR_ENCODING);
+  CHECK (strstr (e.message, "NUL byte in the text") != NULL);
+  CHECK_INT_EQ (e.line, 2);
+  CHECK_INT_EQ (e.column, 4);
+  /* Persian in UTF-16BE without a byte-order mark: few NULs (the spaces),
+     high bytes 0x06.  */
+  CHECK_INT_EQ (tmc_text_decode ("f", "\x06\x2f\x06\x31\x00\x20\x06\x27"
+                                 "\x06\x44\x06\x45", 12, NULL, NULL, &out,
+                                 &n, &e), TMC_ERR_ENCODING);
+  CHECK (strstr (e.message, "--from-code=UTF-16BE") != NULL);
 }
 
 TEST (nfc_quick_check_agrees_with_u8_normalize)

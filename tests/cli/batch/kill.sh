@@ -13,7 +13,7 @@ for t in 0.05 0.15 0.3 0.1 0.45 0.2; do
   sleep $t
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
-  for f in $(find out -name '*.tmx'); do
+  for f in $(find out -name '*.tmx' 2>/dev/null); do
     tmconv tmx validate "$f" >/dev/null 2>&1 || echo "after kill at $t: $f is broken"
   done
 done
