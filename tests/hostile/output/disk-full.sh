@@ -18,7 +18,7 @@ printf 'Bir. İki.\n' > a.az.txt
 tmconv align -o /dev/full a.az.txt a.en.txt; echo "align -o: exit $?"
 tmconv align -b /dev/full a.az.txt a.en.txt; echo "align -b: exit $?"
 tmconv tmx convert -o /dev/full "$SRCDIR/tests/data/po/small.tmx" 2>err; echo "tmx convert: exit $?"
-tmconv tmx stats "$SRCDIR/tests/data/po/small.tmx" > /dev/full; echo "tmx stats > /dev/full: exit $?"
+tmconv tmx stats "$SRCDIR/tests/data/po/small.tmx" > /dev/full 2>>err; echo "tmx stats > /dev/full: exit $?"
 grep -v warning err >&2
 mkdir full
 ln -s /dev/full full/az.po
