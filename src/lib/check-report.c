@@ -246,42 +246,6 @@ write_text (FILE *fp, struct tmc_check_file *const *files, size_t n,
 /* JSON.  */
 
 static void
-json_str (FILE *fp, const char *s)
-{
-  if (s == NULL)
-    {
-      fputs ("null", fp);
-      return;
-    }
-  putc ('"', fp);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    switch (*p)
-      {
-      case '"':
-        fputs ("\\\"", fp);
-        break;
-      case '\\':
-        fputs ("\\\\", fp);
-        break;
-      case '\n':
-        fputs ("\\n", fp);
-        break;
-      case '\t':
-        fputs ("\\t", fp);
-        break;
-      case '\r':
-        fputs ("\\r", fp);
-        break;
-      default:
-        if (*p < 0x20 || *p == 0x7f)
-          fprintf (fp, "\\u%04x", *p);
-        else
-          putc (*p, fp);
-      }
-  putc ('"', fp);
-}
-
-static void
 json_line (FILE *fp, unsigned long v)
 {
   if (v)
@@ -328,9 +292,9 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
 {
   size_t pass = 0, fail = 0, error = 0;
   fputs ("{\n  \"schema\": 1,\n  \"generator\": ", fp);
-  json_str (fp, "tmconv " VERSION);
+  tmc_json_string (fp, "tmconv " VERSION);
   fputs (",\n  \"template\": ", fp);
-  json_str (fp, o->template_ ? tmc_check_template_path (o->template_) : NULL);
+  tmc_json_string (fp, o->template_ ? tmc_check_template_path (o->template_) : NULL);
   fputs (",\n  \"thresholds\": {\"min_translated\": ", fp);
   if (o->min_translated >= 0)
     json_number (fp, o->min_translated);
@@ -354,7 +318,7 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
         error++;
       fputs (i ? ",\n    {\n" : "\n    {\n", fp);
       fputs ("      \"file\": ", fp);
-      json_str (fp, f->path);
+      tmc_json_string (fp, f->path);
       fprintf (fp, ",\n      \"format\": \"%s\",\n      \"result\": \"%s\",\n",
                format_name (f->format), result_name (f->result));
       fprintf (fp, "      \"errors\": %zu,\n      \"warnings\": %zu,\n",
@@ -365,7 +329,7 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
           const struct tmc_check_lang *l = &f->langs[k];
           fputs (k ? ",\n        {" : "\n        {", fp);
           fputs ("\"language\": ", fp);
-          json_str (fp, l->lang);
+          tmc_json_string (fp, l->lang);
           fprintf (fp, ", \"total\": %lu, \"translated\": %lu, "
                        "\"fuzzy\": %lu, \"untranslated\": %lu, "
                        "\"obsolete\": %lu, \"missing\": %lu, "
@@ -394,17 +358,17 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
           fputs (k ? ",\n        {" : "\n        {", fp);
           fprintf (fp, "\"severity\": \"%s\", \"code\": ",
                    d->severity == TMC_DIAG_ERROR ? "error" : "warning");
-          json_str (fp, d->code);
+          tmc_json_string (fp, d->code);
           fputs (", \"line\": ", fp);
           json_line (fp, d->line);
           fputs (", \"column\": ", fp);
           json_line (fp, d->column);
           fputs (", \"message\": ", fp);
-          json_str (fp, d->message);
+          tmc_json_string (fp, d->message);
           fputs (", \"related_line\": ", fp);
           json_line (fp, d->related_line);
           fputs (", \"related_message\": ", fp);
-          json_str (fp, d->related_message);
+          tmc_json_string (fp, d->related_message);
           fputs ("}", fp);
         }
       fputs (f->n_problems ? "\n      ],\n" : "],\n", fp);
@@ -415,13 +379,13 @@ write_json (FILE *fp, struct tmc_check_file *const *files, size_t n,
           fputs (k ? ",\n        {" : "\n        {", fp);
           fprintf (fp, "\"status\": \"%s\", \"language\": ",
                    status_name (m->status));
-          json_str (fp, m->lang < f->n_langs ? f->langs[m->lang].lang : "");
+          tmc_json_string (fp, m->lang < f->n_langs ? f->langs[m->lang].lang : "");
           fputs (", \"line\": ", fp);
           json_line (fp, m->line);
           fputs (", \"text\": ", fp);
-          json_str (fp, m->text);
+          tmc_json_string (fp, m->text);
           fputs (", \"context\": ", fp);
-          json_str (fp, m->context);
+          tmc_json_string (fp, m->context);
           fputs ("}", fp);
         }
       fputs (f->n_messages ? "\n      ]\n    }" : "]\n    }", fp);

@@ -5,6 +5,7 @@
 
 #include <libintl.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tmconv/error.h"
 
@@ -40,5 +41,10 @@ char *tmc_strndup (const char *s, size_t n);
 
 /* A freshly allocated copy of S; NULL when S is NULL or out of memory.  */
 char *tmc_strdup (const char *s);
+
+/* Write S to FP as a JSON string, quotes included ("null" when S is
+   NULL); bytes that are not valid UTF-8 become U+FFFD, as JSON text must
+   be Unicode.  */
+void tmc_json_string (FILE *fp, const char *s);
 
 #endif /* TMC_INTERNAL_H */

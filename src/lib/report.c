@@ -173,43 +173,6 @@ put_score (FILE *fp, double v)
 
 /* ---- Escaping ----------------------------------------------------- */
 
-/* Write the UTF-8 string S as JSON string content; bytes that are not
-   valid UTF-8 become U+FFFD.  */
-static void
-json_str (FILE *fp, const char *s)
-{
-  fputc ('"', fp);
-  const uint8_t *p = (const uint8_t *) s;
-  size_t n = strlen (s);
-  const uint8_t *end = p + n;
-  while (p < end)
-    {
-      ucs4_t uc;
-      int len = u8_mbtoucr (&uc, p, (size_t) (end - p));
-      if (len < 0)
-        {
-          fputs ("\\ufffd", fp);
-          p++;
-          continue;
-        }
-      if (uc == '"')
-        fputs ("\\\"", fp);
-      else if (uc == '\\')
-        fputs ("\\\\", fp);
-      else if (uc == '\n')
-        fputs ("\\n", fp);
-      else if (uc == '\t')
-        fputs ("\\t", fp);
-      else if (uc == '\r')
-        fputs ("\\r", fp);
-      else if (uc < 0x20 || uc == 0x7f || uc == 0x2028 || uc == 0x2029)
-        fprintf (fp, "\\u%04x", (unsigned) uc);
-      else
-        fwrite (p, 1, (size_t) len, fp);
-      p += len;
-    }
-  fputc ('"', fp);
-}
 
 /* Write S as HTML text (also fit for attribute values in quotes).  */
 static void
@@ -324,10 +287,10 @@ static void
 json_error (FILE *fp, const struct tmc_error *e)
 {
   fputs ("{\"file\": ", fp);
-  json_str (fp, e->file);
+  tmc_json_string (fp, e->file);
   fprintf (fp, ", \"line\": %lu, \"column\": %lu, \"message\": ", e->line,
            e->column);
-  json_str (fp, e->message);
+  tmc_json_string (fp, e->message);
   fputc ('}', fp);
 }
 
@@ -344,7 +307,7 @@ json_stats (FILE *fp, const struct tmc_report_stats *s, const char *indent)
     {
       if (i)
         fputs (", ", fp);
-      json_str (fp, s->shapes[i].shape);
+      tmc_json_string (fp, s->shapes[i].shape);
       fprintf (fp, ": %zu", s->shapes[i].count);
     }
   fprintf (fp, "},\n%s\"mean_score\": ", indent);
@@ -554,14 +517,14 @@ json_report (tmc_report *r, const struct tmc_report_item *it,
 {
   FILE *fp = r->json_body;
   fprintf (fp, "%s    {\n      \"id\": ", r->n_reports > 1 ? ",\n" : "");
-  json_str (fp, it->id);
+  tmc_json_string (fp, it->id);
   fprintf (fp, ",\n      \"status\": \"%s\",\n      \"inputs\": {",
            it->tm ? "ok" : "failed");
   for (int l = 0; l < TMC_BATCH_NLANG; l++)
     {
       fprintf (fp, "%s\"%s\": ", l ? ", " : "", tmc_batch_lang[l]);
       if (it->inputs[l])
-        json_str (fp, it->inputs[l]);
+        tmc_json_string (fp, it->inputs[l]);
       else
         fputs ("null", fp);
     }
@@ -570,7 +533,7 @@ json_report (tmc_report *r, const struct tmc_report_item *it,
     {
       fputs ("      \"tmx\": ", fp);
       if (it->tmx)
-        json_str (fp, it->tmx);
+        tmc_json_string (fp, it->tmx);
       else
         fputs ("null", fp);
       fputs (",\n", fp);
@@ -704,7 +667,7 @@ tmc_report_finish (tmc_report *r, struct tmc_error *err)
       FILE *fp = r->json;
       fputs ("{\n  \"format\": \"tmconv-batch-report\",\n  \"version\": 1,\n"
              "  \"name\": ", fp);
-      json_str (fp, r->name);
+      tmc_json_string (fp, r->name);
       fputs (",\n  \"languages\": [\"az\", \"fa\", \"en\"],\n"
              "  \"low_score\": ", fp);
       put_score (fp, r->low_score);
