@@ -445,6 +445,32 @@ skip_line (const char *s, size_t n)
   return i == n || s[i] == '#';
 }
 
+/* The next line of TEXT from *POS that is neither blank nor a comment
+   (its end of line, \n or \r\n, left out) in *LINE and *N, *LINE_NO
+   counting the lines read; a byte order mark at the start is skipped.
+   Returns 0 at the end.  */
+static int
+next_line (const char *text, size_t text_len, size_t *pos,
+           unsigned long *line_no, const char **line, size_t *n)
+{
+  if (*pos == 0 && text_len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    *pos = 3;
+  while (*pos < text_len)
+    {
+      const char *nl = memchr (text + *pos, '\n', text_len - *pos);
+      size_t end = nl ? (size_t) (nl - text) : text_len;
+      *line = text + *pos;
+      *n = end - *pos;
+      *pos = end + 1;
+      ++*line_no;
+      if (*n > 0 && (*line)[*n - 1] == '\r')
+        --*n;
+      if (!skip_line (*line, *n))
+        return 1;
+    }
+  return 0;
+}
+
 #define MAX_COLS 8
 
 enum tmc_status
@@ -460,20 +486,10 @@ tmc_lexicon_add_tsv (struct tmc_lexicon *lex, const char *name,
   int id_col = -1;
   unsigned long line_no = 0;
   size_t pos = 0;
-  if (text_len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3;
-  while (pos < text_len)
+  const char *line;
+  size_t n;
+  while (next_line (text, text_len, &pos, &line_no, &line, &n))
     {
-      const char *nl = memchr (text + pos, '\n', text_len - pos);
-      size_t end = nl ? (size_t) (nl - text) : text_len;
-      const char *line = text + pos;
-      size_t n = end - pos;
-      pos = end + 1;
-      line_no++;
-      if (n > 0 && line[n - 1] == '\r')
-        n--;
-      if (skip_line (line, n))
-        continue;
       const char *cell[MAX_COLS];
       size_t len[MAX_COLS];
       size_t k = split_tabs (line, n, cell, len, MAX_COLS);
@@ -563,20 +579,10 @@ tmc_lexicon_add_hunalign (struct tmc_lexicon *lex, const char *name,
                           _("dictionary is not valid UTF-8"));
   unsigned long line_no = 0;
   size_t pos = 0;
-  if (text_len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3;
-  while (pos < text_len)
+  const char *line;
+  size_t n;
+  while (next_line (text, text_len, &pos, &line_no, &line, &n))
     {
-      const char *nl = memchr (text + pos, '\n', text_len - pos);
-      size_t end = nl ? (size_t) (nl - text) : text_len;
-      const char *line = text + pos;
-      size_t n = end - pos;
-      pos = end + 1;
-      line_no++;
-      if (n > 0 && line[n - 1] == '\r')
-        n--;
-      if (skip_line (line, n))
-        continue;
       const char *at = memmem (line, n, " @ ", 3);
       if (at == NULL)
         return tmc_error_set (err, TMC_ERR_SYNTAX, name, line_no, 0,
