@@ -9,26 +9,6 @@
 /* What libgettextpo itself never frees, for the check-asan build.  */
 TMC_PO_SANITIZER_HOOKS
 
-static char dir[] = "/tmp/tmc-test-check-XXXXXX";
-
-static char *
-path (const char *name)
-{
-  static char p[4][512];
-  static int k;
-  k = (k + 1) % 4;
-  snprintf (p[k], sizeof p[k], "%s/%s", dir, name);
-  return p[k];
-}
-
-static void
-write_file (const char *name, const char *text)
-{
-  FILE *f = fopen (path (name), "w");
-  fputs (text, f);
-  fclose (f);
-}
-
 #define HEADER(lang)                                                    \
   "msgid \"\"\n"                                                        \
   "msgstr \"\"\n"                                                       \
@@ -87,12 +67,12 @@ TEST (counts_as_msgfmt_statistics)
   /* msgfmt --statistics: 4 translated messages, 1 fuzzy translation, 3
      untranslated messages (a fuzzy entry with no msgstr and a plural
      whose first form is empty are untranslated).  */
-  write_file ("edge.po", edge_po);
+  test_write_file ("edge.po", edge_po);
   struct tmc_check_options o;
   tmc_check_options_init (&o);
   struct tmc_check_file *f;
   struct tmc_error e;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->format, TMC_CHECK_FORMAT_PO);
   CHECK_INT_EQ (f->result, TMC_CHECK_PASS);
   CHECK_INT_EQ (f->n_langs, 1);
@@ -109,13 +89,13 @@ TEST (counts_as_msgfmt_statistics)
   CHECK_INT_EQ (f->n_warnings, 1);
   CHECK_STR_EQ (f->problems[0].code, "plural");
   CHECK_INT_EQ (f->problems[0].line, 29);
-  CHECK_STR_EQ (f->problems[0].file, path ("edge.po"));
+  CHECK_STR_EQ (f->problems[0].file, test_path ("edge.po"));
   CHECK_INT_EQ (f->n_messages, 0);
   tmc_check_file_free (f);
 
   /* The list of what is not done, with lines.  */
   o.list = 1;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->n_messages, 4);
   if (f->n_messages == 4)
     {
@@ -131,28 +111,28 @@ TEST (counts_as_msgfmt_statistics)
 
 TEST (thresholds)
 {
-  write_file ("edge.po", edge_po);
+  test_write_file ("edge.po", edge_po);
   struct tmc_check_options o;
   tmc_check_options_init (&o);
   struct tmc_check_file *f;
   struct tmc_error e;
   o.min_translated = 50;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_PASS);
   tmc_check_file_free (f);
   o.min_translated = 50.01;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_FAIL);
   CHECK (f->langs[0].fail_min_translated);
   CHECK (!f->langs[0].fail_max_fuzzy);
   tmc_check_file_free (f);
   o.min_translated = -1;
   o.max_fuzzy = 1;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_PASS);
   tmc_check_file_free (f);
   o.max_fuzzy = 0;
-  CHECK_INT_EQ (tmc_check_file (path ("edge.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("edge.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_FAIL);
   CHECK (f->langs[0].fail_max_fuzzy);
   tmc_check_file_free (f);
@@ -160,14 +140,14 @@ TEST (thresholds)
 
 TEST (template_semantics)
 {
-  write_file ("t.pot", "msgid \"\"\nmsgstr \"Content-Type: text/plain; "
+  test_write_file ("t.pot", "msgid \"\"\nmsgstr \"Content-Type: text/plain; "
                        "charset=UTF-8\\n\"\n\n"
                        "msgid \"A\"\nmsgstr \"\"\n\n"
                        "msgid \"B\"\nmsgstr \"\"\n\n"
                        "msgid \"C\"\nmsgstr \"\"\n\n"
                        "msgid \"D\"\nmsgstr \"\"\n\n"   /* 14 */
                        "msgctxt \"menu\"\nmsgid \"E\"\nmsgstr \"\"\n");
-  write_file ("fa.po", HEADER ("fa")
+  test_write_file ("fa.po", HEADER ("fa")
               "\n"
               "msgid \"A\"\nmsgstr \"آ\"\n\n"
               "#, fuzzy\nmsgid \"B\"\nmsgstr \"ب\"\n\n"
@@ -179,14 +159,14 @@ TEST (template_semantics)
   tmc_check_options_init (&o);
   tmc_check_template *tpl;
   struct tmc_error e;
-  CHECK_INT_EQ (tmc_check_template_load (path ("t.pot"), NULL, &tpl, &e),
+  CHECK_INT_EQ (tmc_check_template_load (test_path ("t.pot"), NULL, &tpl, &e),
                 TMC_OK);
   CHECK_INT_EQ (tmc_check_template_size (tpl), 5);
   o.template_ = tpl;
   o.list = 1;
   o.min_translated = 100;
   struct tmc_check_file *f;
-  CHECK_INT_EQ (tmc_check_file (path ("fa.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("fa.po"), &o, &f, &e), TMC_OK);
   struct tmc_check_lang *l = &f->langs[0];
   CHECK_INT_EQ (l->total, 5);
   CHECK_INT_EQ (l->translated, 1);
@@ -216,7 +196,7 @@ TEST (template_semantics)
   tmc_check_file_free (f);
 
   /* A template checked as a file: no language, no threshold.  */
-  CHECK_INT_EQ (tmc_check_file (path ("t.pot"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("t.pot"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->format, TMC_CHECK_FORMAT_POT);
   CHECK_INT_EQ (f->result, TMC_CHECK_PASS);
   CHECK_STR_EQ (f->langs[0].lang, "");
@@ -224,38 +204,38 @@ TEST (template_semantics)
   tmc_check_template_free (tpl);
 
   /* A broken template cannot be used.  */
-  write_file ("bad.pot", "msgid \"A\"\nmsgstr \"\"\nmsgid \"A\"\nmsgstr \"\"\n");
-  CHECK_INT_EQ (tmc_check_template_load (path ("bad.pot"), NULL, &tpl, &e),
+  test_write_file ("bad.pot", "msgid \"A\"\nmsgstr \"\"\nmsgid \"A\"\nmsgstr \"\"\n");
+  CHECK_INT_EQ (tmc_check_template_load (test_path ("bad.pot"), NULL, &tpl, &e),
                 TMC_ERR_SYNTAX);
   CHECK_STR_EQ (e.message, "the template cannot be used");
-  CHECK_INT_EQ (tmc_check_template_load (path ("none.pot"), NULL, &tpl, &e),
+  CHECK_INT_EQ (tmc_check_template_load (test_path ("none.pot"), NULL, &tpl, &e),
                 TMC_ERR_IO);
 }
 
 TEST (bad_files_are_results_not_failures)
 {
-  write_file ("syntax.po", "msgid \"a\"\nmsgstr \"unterminated\n");
-  write_file ("text.po", "Dear translator,\nplease translate.\n");
+  test_write_file ("syntax.po", "msgid \"a\"\nmsgstr \"unterminated\n");
+  test_write_file ("text.po", "Dear translator,\nplease translate.\n");
   struct tmc_check_options o;
   tmc_check_options_init (&o);
   struct tmc_check_file *f;
   struct tmc_error e;
-  CHECK_INT_EQ (tmc_check_file (path ("missing.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("missing.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_ERROR);
   CHECK_INT_EQ (f->n_errors, 1);
   CHECK_STR_EQ (f->problems[0].code, "io");
   CHECK_INT_EQ (f->n_langs, 0);
   tmc_check_file_free (f);
-  CHECK_INT_EQ (tmc_check_file (path ("syntax.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("syntax.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_ERROR);
   CHECK_STR_EQ (f->problems[0].message, "end-of-line within string");
   CHECK_INT_EQ (f->problems[0].line, 3);
   tmc_check_file_free (f);
-  CHECK_INT_EQ (tmc_check_file (path ("text.po"), &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_path ("text.po"), &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_ERROR);
   CHECK_STR_EQ (f->problems[f->n_problems - 1].code, "not-po");
   tmc_check_file_free (f);
-  CHECK_INT_EQ (tmc_check_file (dir, &o, &f, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_check_file (test_dir, &o, &f, &e), TMC_OK);
   CHECK_INT_EQ (f->result, TMC_CHECK_ERROR);
   CHECK_STR_EQ (f->problems[0].message, "cannot read file: Is a directory");
   tmc_check_file_free (f);
@@ -263,16 +243,16 @@ TEST (bad_files_are_results_not_failures)
 
 TEST (language_from_the_file_name)
 {
-  write_file ("glib20.fa.po", "msgid \"a\"\nmsgstr \"b\"\n");
-  write_file ("az_AZ.po", "msgid \"a\"\nmsgstr \"b\"\n");
-  write_file ("notes.po", "msgid \"a\"\nmsgstr \"b\"\n");
+  test_write_file ("glib20.fa.po", "msgid \"a\"\nmsgstr \"b\"\n");
+  test_write_file ("az_AZ.po", "msgid \"a\"\nmsgstr \"b\"\n");
+  test_write_file ("notes.po", "msgid \"a\"\nmsgstr \"b\"\n");
   const char *names[] = { "glib20.fa.po", "az_AZ.po", "notes.po" };
   const char *langs[] = { "fa", "az_AZ", "" };
   for (int i = 0; i < 3; i++)
     {
       struct tmc_check_file *f;
       struct tmc_error e;
-      CHECK_INT_EQ (tmc_check_file (path (names[i]), NULL, &f, &e), TMC_OK);
+      CHECK_INT_EQ (tmc_check_file (test_path (names[i]), NULL, &f, &e), TMC_OK);
       CHECK_STR_EQ (f->langs[0].lang, langs[i]);
       /* No header: a warning, as msgfmt gives one.  */
       CHECK_STR_EQ (f->problems[0].code, "header");
@@ -311,7 +291,7 @@ report (const char *name, enum tmc_check_output format,
 {
   struct tmc_check_file *f;
   struct tmc_error e;
-  if (tmc_check_file (path (name), o, &f, &e) != TMC_OK)
+  if (tmc_check_file (test_path (name), o, &f, &e) != TMC_OK)
     return NULL;
   char *buf = NULL;
   size_t len = 0;
@@ -324,7 +304,7 @@ report (const char *name, enum tmc_check_output format,
 
 TEST (json_report)
 {
-  write_file ("a.po", HEADER ("az")
+  test_write_file ("a.po", HEADER ("az")
               "\nmsgid \"Hello \\\"you\\\"\"\nmsgstr \"Salam\"\n\n"
               "msgid \"Bye\"\nmsgstr \"\"\n");
   struct tmc_check_options o;
@@ -364,17 +344,17 @@ TEST (json_report)
             "  ],\n"
             "  \"summary\": {\"files\": 1, \"passed\": 0, \"failed\": 1, "
             "\"errors\": 0}\n"
-            "}\n", path ("a.po"));
+            "}\n", test_path ("a.po"));
   CHECK_STR_EQ (j, want);
   free (j);
 }
 
 TEST (junit_and_github_reports)
 {
-  write_file ("b.po", HEADER ("fa")
+  test_write_file ("b.po", HEADER ("fa")
               "\n#, c-format\nmsgid \"%d files\"\nmsgstr \"%s فایل\"\n\n"
               "msgid \"x\"\nmsgstr \"\"\n");
-  write_file ("c.po", HEADER ("fa")
+  test_write_file ("c.po", HEADER ("fa")
               "\nmsgid \"y\"\nmsgstr \"ی\"\n\nmsgid \"x\"\nmsgstr \"\"\n");
   struct tmc_check_options o;
   tmc_check_options_init (&o);
@@ -400,7 +380,7 @@ TEST (junit_and_github_reports)
   char want[1024];
   snprintf (want, sizeof want, "::error file=%s,line=15,title=tmconv "
             "check::format specifications in 'msgid' and 'msgstr' for "
-            "argument 1 are not the same\n", path ("b.po"));
+            "argument 1 are not the same\n", test_path ("b.po"));
   CHECK (g && strncmp (g, want, strlen (want)) == 0);
   free (g);
   g = report ("c.po", TMC_CHECK_GITHUB, &o);
@@ -413,7 +393,7 @@ TEST (junit_and_github_reports)
 int
 main (void)
 {
-  if (mkdtemp (dir) == NULL)
+  if (test_scratch ("check") != 0)
     return 1;
   RUN (counts_as_msgfmt_statistics);
   RUN (thresholds);
@@ -423,9 +403,6 @@ main (void)
   RUN (percent_and_excerpt);
   RUN (json_report);
   RUN (junit_and_github_reports);
-  char cmd[600];
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    printf ("cannot remove %s\n", dir);
+  test_scratch_remove ();
   return TEST_END ();
 }

@@ -16,27 +16,7 @@
 /* What libgettextpo itself never frees, for the check-asan build.  */
 TMC_PO_SANITIZER_HOOKS
 
-static char dir[] = "/tmp/tmc-test-po-XXXXXX";
-
-static char *
-path (const char *name)
-{
-  static char p[4][512];
-  static int k;
-  k = (k + 1) % 4;
-  snprintf (p[k], sizeof p[k], "%s/%s", dir, name);
-  return p[k];
-}
-
-static void
-write_file (const char *name, const char *text, size_t len)
-{
-  FILE *f = fopen (path (name), "wb");
-  fwrite (text, 1, len, f);
-  fclose (f);
-}
-
-#define WRITE(name, text) write_file (name, text, strlen (text))
+#define WRITE(name, text) test_write_file (name, text)
 
 /* ---------------------------------------------------------------- */
 
@@ -103,8 +83,8 @@ TEST (session_reports_syntax_errors_with_lines)
                    "msgid \"w\"\nmsgstr \"w\"\n");
   struct tmc_po_session s;
   char *cs;
-  tmc_po_session_begin (&s, path ("bad.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("bad.po"), &cs, NULL, 0);
+  tmc_po_session_begin (&s, test_path ("bad.po"), "syntax");
+  po_file_t f = tmc_po_read (&s, test_path ("bad.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_INT_EQ (s.diags.n_errors, 3);
@@ -134,8 +114,8 @@ TEST (session_duplicates_and_message_lines)
                    "msgid \"x\"\nmsgstr \"z\"\n");
   struct tmc_po_session s;
   char *cs;
-  tmc_po_session_begin (&s, path ("dup.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("dup.po"), &cs, NULL, 0);
+  tmc_po_session_begin (&s, test_path ("dup.po"), "syntax");
+  po_file_t f = tmc_po_read (&s, test_path ("dup.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_STR_EQ (cs, "UTF-8");
@@ -151,10 +131,10 @@ TEST (session_duplicates_and_message_lines)
   po_message_iterator_t it = po_message_iterator (f, NULL);
   po_message_t m = po_next_message (it);
   CHECK (tmc_po_is_header (m));
-  CHECK_INT_EQ (tmc_po_message_line (m, path ("dup.po")), 2);
+  CHECK_INT_EQ (tmc_po_message_line (m, test_path ("dup.po")), 2);
   m = po_next_message (it);
   CHECK (!tmc_po_is_header (m));
-  CHECK_INT_EQ (tmc_po_message_line (m, path ("dup.po")), 5);
+  CHECK_INT_EQ (tmc_po_message_line (m, test_path ("dup.po")), 5);
   /* The position must name the file read; another name gives 0.  */
   CHECK_INT_EQ (tmc_po_message_line (m, "other.po"), 0);
   /* A message made in memory has no line.  */
@@ -191,9 +171,9 @@ TEST (session_fatal_error_comes_back)
   tmc_po_file_free (f);
   /* libgettextpo still works afterwards.  */
   WRITE ("ok.po", "msgid \"a\"\nmsgstr \"b\"\n");
-  tmc_po_session_begin (&s, path ("ok.po"), "syntax");
+  tmc_po_session_begin (&s, test_path ("ok.po"), "syntax");
   char *cs;
-  f = tmc_po_read (&s, path ("ok.po"), &cs, NULL, 0);
+  f = tmc_po_read (&s, test_path ("ok.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_INT_EQ (s.diags.n, 0);
@@ -207,14 +187,14 @@ TEST (session_sniffs_what_is_not_po)
   struct tmc_po_session s;
   char *cs;
   static const char mo[] = "\xde\x12\x04\x95\0\0\0\0";
-  write_file ("x.mo", mo, sizeof mo - 1);
-  write_file ("bin.po", "msgid \"a\"\nmsgstr \"b\"\n\0\1\2", 25);
+  test_write_file_len ("x.mo", mo, sizeof mo - 1);
+  test_write_file_len ("bin.po", "msgid \"a\"\nmsgstr \"b\"\n\0\1\2", 25);
   const char *names[] = { "x.mo", "bin.po", "missing.po", "" };
   const char *codes[] = { "not-po", "not-po", "io", "io" };
   unsigned long lines[] = { 0, 3, 0, 0 };
   for (int i = 0; i < 4; i++)
     {
-      const char *p = path (names[i]);
+      const char *p = test_path (names[i]);
       tmc_po_session_begin (&s, p, "syntax");
       po_file_t f = tmc_po_read (&s, p, &cs, NULL, 0);
       tmc_po_session_end (&s);
@@ -236,8 +216,8 @@ TEST (session_unknown_charset_is_an_error_on_its_line)
                   "msgid \"a\"\nmsgstr \"b\"\n");
   struct tmc_po_session s;
   char *cs;
-  tmc_po_session_begin (&s, path ("cs.po"), "syntax");
-  po_file_t f = tmc_po_read (&s, path ("cs.po"), &cs, NULL, 0);
+  tmc_po_session_begin (&s, test_path ("cs.po"), "syntax");
+  po_file_t f = tmc_po_read (&s, test_path ("cs.po"), &cs, NULL, 0);
   tmc_po_session_end (&s);
   CHECK (f != NULL);
   CHECK_STR_EQ (cs, "NO-SUCH-CODE");
@@ -348,8 +328,8 @@ read_po (const char *name)
 {
   struct tmc_po_session s;
   char *cs;
-  tmc_po_session_begin (&s, path (name), "syntax");
-  po_file_t f = tmc_po_read (&s, path (name), &cs, NULL, 0);
+  tmc_po_session_begin (&s, test_path (name), "syntax");
+  po_file_t f = tmc_po_read (&s, test_path (name), &cs, NULL, 0);
   if (f)
     {
       tmc_po_session_code (&s, "check");
@@ -415,7 +395,7 @@ TEST (export_writes_template_and_catalogues)
   CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
   CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "corpus.tmx", &e), TMC_OK);
   struct tmc_po_export_stats st;
-  CHECK_INT_EQ (tmc_po_export_write (ex, dir, &st, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_write (ex, test_dir, &st, &e), TMC_OK);
   tmc_po_export_free (ex);
   tmc_tm_free (tm);
 
@@ -548,7 +528,7 @@ TEST (export_writes_template_and_catalogues)
 static char *
 slurp (const char *name, size_t *len)
 {
-  FILE *f = fopen (path (name), "rb");
+  FILE *f = fopen (test_path (name), "rb");
   char *buf = NULL;
   *len = 0;
   if (f == NULL)
@@ -578,7 +558,7 @@ TEST (export_byte_by_byte_writes_the_same)
   for (int k = 0; k < 2; k++)
     {
       char sub[512];
-      snprintf (sub, sizeof sub, "%s/%s", dir, dirs[k]);
+      snprintf (sub, sizeof sub, "%s/%s", test_dir, dirs[k]);
       mkdir (sub, 0777);
       struct tmc_po_export_options o;
       tmc_po_export_options_init (&o);
@@ -627,7 +607,7 @@ TEST (export_threshold_langs_and_plain_units)
   CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
   CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "other.tmx", &e), TMC_OK);
   struct tmc_po_export_stats st;
-  CHECK_INT_EQ (tmc_po_export_write (ex, dir, &st, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_write (ex, test_dir, &st, &e), TMC_OK);
   tmc_po_export_free (ex);
   tmc_tm_free (tm);
   CHECK_INT_EQ (st.n_langs, 1);
@@ -672,7 +652,7 @@ TEST (export_rejects_bad_names)
   o.langs = NULL;
   CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
   /* The directory must exist.  */
-  CHECK_INT_EQ (tmc_po_export_write (ex, path ("no/such/dir"), NULL, &e),
+  CHECK_INT_EQ (tmc_po_export_write (ex, test_path ("no/such/dir"), NULL, &e),
                 TMC_ERR_IO);
   tmc_po_export_free (ex);
   tmc_po_export_free (NULL);
@@ -761,7 +741,7 @@ TEST (import_merges_languages_and_keeps_context_and_plurals)
   WRITE ("az.po", az_po);
   char fa[1024];
   size_t n = make_fa_cp1256 (fa, sizeof fa);
-  write_file ("fa1256.po", fa, n);
+  test_write_file_len ("fa1256.po", fa, n);
   struct tmc_tm *tm = tmc_tm_new ();
   struct seen seen = { 0 };
   struct tmc_diag_handler h = { collect, &seen };
@@ -771,8 +751,8 @@ TEST (import_merges_languages_and_keeps_context_and_plurals)
   tmc_po_import *im;
   struct tmc_error e;
   CHECK_INT_EQ (tmc_po_import_new (tm, &o, &im, &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("az.po"), &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("fa1256.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("az.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("fa1256.po"), &e), TMC_OK);
   struct tmc_po_import_stats st;
   tmc_po_import_stats (im, &st);
   tmc_po_import_free (im);
@@ -844,13 +824,13 @@ TEST (import_fuzzy_lang_and_conflicts)
   tmc_po_import *im;
   struct tmc_error e;
   CHECK_INT_EQ (tmc_po_import_new (tm, &o, &im, &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("az.po"), &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("az2.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("az.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("az2.po"), &e), TMC_OK);
   CHECK_INT_EQ (seen.n, 1);
   CHECK_STR_EQ (seen.text[0], "warning:6:conflict:an earlier catalogue "
                               "translates this message into 'az' "
                               "differently: the first translation is kept");
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("nolang.po"), &e),
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("nolang.po"), &e),
                 TMC_ERR_FORMAT);
   CHECK_STR_EQ (e.message, "the catalogue does not say its language (its "
                            "header has no Language field)");
@@ -875,8 +855,8 @@ TEST (import_fuzzy_lang_and_conflicts)
   seen.n = 0;
   o.lang = "tr";
   CHECK_INT_EQ (tmc_po_import_new (tm, &o, &im, &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("az2.po"), &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("nolang.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("az2.po"), &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("nolang.po"), &e), TMC_OK);
   tmc_po_import_free (im);
   CHECK_INT_EQ (seen.n, 1);
   CHECK_STR_EQ (seen.text[0], "warning:0:header:the header says the "
@@ -908,14 +888,14 @@ TEST (import_errors_add_nothing)
   tmc_po_import *im;
   struct tmc_error e;
   CHECK_INT_EQ (tmc_po_import_new (tm, &o, &im, &e), TMC_OK);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("syntax.po"), &e),
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("syntax.po"), &e),
                 TMC_ERR_SYNTAX);
   CHECK_STR_EQ (e.message, "2 errors in the catalogue: nothing imported "
                            "from it");
   CHECK_INT_EQ (seen.n, 2);
   CHECK_STR_EQ (seen.text[0], "error:9:syntax:end-of-line within string");
   seen.n = 0;
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("badcs.po"), &e),
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("badcs.po"), &e),
                 TMC_ERR_ENCODING);
   int found = 0;
   for (int i = 0; i < seen.n; i++)
@@ -924,14 +904,14 @@ TEST (import_errors_add_nothing)
       found = 1;
   CHECK (found);
   seen.n = 0;
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("badbytes.po"), &e),
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("badbytes.po"), &e),
                 TMC_ERR_ENCODING);
   CHECK_INT_EQ (seen.n, 1);
   CHECK_STR_EQ (seen.text[0], "error:7:charset:bytes that are not valid in "
                               "the charset UTF-8");
   /* The environment is as it was.  */
   CHECK (getenv ("OLD_PO_FILE_INPUT") == NULL);
-  CHECK_INT_EQ (tmc_po_import_file (im, path ("none.po"), &e), TMC_ERR_IO);
+  CHECK_INT_EQ (tmc_po_import_file (im, test_path ("none.po"), &e), TMC_ERR_IO);
   CHECK_STR_EQ (e.message, "cannot open file: No such file or directory");
   tmc_po_import_free (im);
   CHECK_INT_EQ (tm->n_tus, 0);
@@ -941,7 +921,7 @@ TEST (import_errors_add_nothing)
 int
 main (void)
 {
-  if (mkdtemp (dir) == NULL)
+  if (test_scratch ("po") != 0)
     return 1;
   RUN (plural_forms_for_az_and_fa);
   RUN (po_codes_to_bcp47);
@@ -959,9 +939,6 @@ main (void)
   RUN (import_merges_languages_and_keeps_context_and_plurals);
   RUN (import_fuzzy_lang_and_conflicts);
   RUN (import_errors_add_nothing);
-  char cmd[600];
-  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system (cmd) != 0)
-    printf ("cannot remove %s\n", dir);
+  test_scratch_remove ();
   return TEST_END ();
 }

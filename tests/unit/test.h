@@ -112,4 +112,56 @@ test_end (void)
 
 #define TEST_END() test_end ()
 
+/* A scratch directory for the tests that write files: test_scratch
+   ("po") in main makes /tmp/tmc-test-po-XXXXXX as test_dir, test_path
+   names a file in it, test_write_file writes one, and
+   test_scratch_remove removes the directory and all it holds.  */
+
+static char test_dir[64];
+
+static inline int
+test_scratch (const char *name)
+{
+  snprintf (test_dir, sizeof test_dir, "/tmp/tmc-test-%s-XXXXXX", name);
+  return mkdtemp (test_dir) != NULL ? 0 : -1;
+}
+
+/* TEST_DIR/NAME, in one of four buffers used in turn.  */
+static inline char *
+test_path (const char *name)
+{
+  static char p[4][512];
+  static int k;
+  k = (k + 1) % 4;
+  snprintf (p[k], sizeof p[k], "%s/%s", test_dir, name);
+  return p[k];
+}
+
+static inline void
+test_write_file_len (const char *name, const char *text, size_t len)
+{
+  FILE *f = fopen (test_path (name), "wb");
+  if (f == NULL || fwrite (text, 1, len, f) != len || fclose (f) != 0)
+    printf ("cannot write %s\n", test_path (name));
+}
+
+static inline void
+test_write_file (const char *name, const char *text)
+{
+  test_write_file_len (name, text, strlen (text));
+}
+
+static inline int
+test_scratch_remove (void)
+{
+  char cmd[sizeof test_dir + 16];
+  snprintf (cmd, sizeof cmd, "rm -rf '%s'", test_dir);
+  if (system (cmd) != 0)
+    {
+      printf ("cannot remove %s\n", test_dir);
+      return -1;
+    }
+  return 0;
+}
+
 #endif /* TMC_TEST_H */
