@@ -458,49 +458,16 @@ struct tmx_out {
 static int
 parse_pairs (struct tmx_out *t, const char *arg)
 {
+  struct tmc_error err;
   t->pairs_given = 1;
   t->n_pairs = 0;
   if (strcmp (arg, "none") == 0)
     return 0;
-  const char *p = arg;
-  while (*p)
+  if (tmc_lang_pairs_parse (arg, 1, t->pairs, MAX_PAIRS, &t->n_pairs, &err)
+      != TMC_OK)
     {
-      size_t len = strcspn (p, ",");
-      char a[16], b[16];
-      const char *dash = memchr (p, '-', len);
-      int ok = dash != NULL && dash > p && (size_t) (dash - p) < sizeof a
-               && len - (size_t) (dash - p) - 1 < sizeof b
-               && len - (size_t) (dash - p) - 1 > 0;
-      if (ok)
-        {
-          snprintf (a, sizeof a, "%.*s", (int) (dash - p), p);
-          snprintf (b, sizeof b, "%.*s", (int) (len - (size_t) (dash - p) - 1),
-                    dash + 1);
-          const char *ca = tmc_lang_code (a), *cb = tmc_lang_code (b);
-          ok = ca && cb && strcmp (ca, cb) != 0;
-          if (ok && t->n_pairs == MAX_PAIRS)
-            {
-              tmc_cli_usage_error (cmd_name, _("too many pairs (at most %d)"),
-                                   MAX_PAIRS);
-              return -1;
-            }
-          if (ok)
-            {
-              snprintf (t->pairs[t->n_pairs][0], 16, "%s", ca);
-              snprintf (t->pairs[t->n_pairs][1], 16, "%s", cb);
-              t->n_pairs++;
-            }
-        }
-      if (!ok)
-        {
-          tmc_cli_usage_error (cmd_name, _("'%.*s' is not a language pair "
-                                           "SRC-TGT (for example en-az)"),
-                               (int) len, p);
-          return -1;
-        }
-      p += len;
-      if (*p == ',')
-        p++;
+      tmc_cli_usage_error (cmd_name, "%s", err.message);
+      return -1;
     }
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cmd-tmx.h"
 #include "tmconv/io.h"
+#include "tmconv/text.h"
 #include "tmconv/tmx.h"
 
 /* Long options without a short form.  */
@@ -102,53 +103,12 @@ parse_langs (struct common *c, const char *list)
 static int
 parse_pairs (struct common *c, const char *list)
 {
-  c->n_pairs = 0;
-  const char *p = list;
-  while (*p)
+  struct tmc_error err;
+  if (tmc_lang_pairs_parse (list, 0, c->pairs, MAX_PAIRS, &c->n_pairs, &err)
+      != TMC_OK)
     {
-      const char *end = strchr (p, ',');
-      size_t len = end ? (size_t) (end - p) : strlen (p);
-      char item[40];
-      int ok = len > 0 && len < sizeof item;
-      char *sep = NULL;
-      if (ok)
-        {
-          memcpy (item, p, len);
-          item[len] = '\0';
-          sep = strpbrk (item, "-:");
-          ok = sep != NULL;
-        }
-      if (ok)
-        {
-          *sep = '\0';
-          const char *a = item, *b = sep + 1;
-          size_t la = strlen (a), lb = strlen (b);
-          ok = la >= 2 && la <= 8 && lb >= 2 && lb <= 8
-               && tmc_tmx_lang_valid (a) && tmc_tmx_lang_valid (b)
-               && strchr (b, '-') == NULL && strcmp (a, b) != 0;
-          if (ok && c->n_pairs == MAX_PAIRS)
-            {
-              tmc_cli_usage_error (c->cmd, _("too many pairs (at most %d)"),
-                                   MAX_PAIRS);
-              return -1;
-            }
-          if (ok)
-            {
-              tmc_lang_primary (a, c->pairs[c->n_pairs][0], 16);
-              tmc_lang_primary (b, c->pairs[c->n_pairs][1], 16);
-              c->n_pairs++;
-            }
-        }
-      if (!ok)
-        {
-          tmc_cli_usage_error (c->cmd, _("'%.*s' is not a language pair "
-                                         "SRC-TGT (for example en-az)"),
-                               (int) len, p);
-          return -1;
-        }
-      p += len;
-      if (*p == ',')
-        p++;
+      tmc_cli_usage_error (c->cmd, "%s", err.message);
+      return -1;
     }
   if (c->n_pairs == 0)
     {

@@ -80,6 +80,18 @@ const char *tmc_lang_code (const char *tag);
    digits, the first of 2 to 8 letters) or does not fit.  */
 char *tmc_lang_canonical (const char *tag, char *buf, size_t size);
 
+/* Parse LIST, language pairs SRC-TGT (or SRC:TGT) separated by commas
+   ("en-az,en-fa,az-fa"), into PAIRS, which has room for MAX pairs; their
+   number in *N.  With KNOWN_ONLY each side is a language tmc_lang_code
+   knows and is stored as its code ("aze-per": az, fa); otherwise each
+   side is a primary language subtag of 2 to 8 letters, stored in lower
+   case.  A pair with the same language on both sides, a pair given
+   twice, or more than MAX pairs is an error.  An empty LIST gives no
+   pair.  Errors: TMC_ERR_INVALID_ARG, naming the item.  */
+enum tmc_status tmc_lang_pairs_parse (const char *list, int known_only,
+                                      char (*pairs)[2][16], size_t max,
+                                      size_t *n, struct tmc_error *err);
+
 /* The language of the report file PATH by its name: the last of the
    dot-separated parts of its base name that is a language tag
    tmc_lang_code knows ("report.az.txt", "bbc-381790.fa.txt",

@@ -21,6 +21,7 @@
 #include "tmconv/po.h"
 #include "tmconv/report.h"
 #include "tmconv/segment.h"
+#include "tmconv/text.h"
 #include "tmconv/tmx.h"
 
 #define DEFAULT_PAIRS "en-az,en-fa,az-fa"
@@ -68,47 +69,18 @@ hash_file (const char *path, uint64_t *h, struct tmc_error *err)
 static enum tmc_status
 parse_pairs (struct pipeline *p, const char *spec, struct tmc_error *err)
 {
-  const char *s = spec;
-  while (*s)
+  enum tmc_status st = tmc_lang_pairs_parse (spec, 1, p->pairs, MAX_PAIRS,
+                                             &p->n_pairs, err);
+  if (st == TMC_OK && p->n_pairs == 0)
+    st = tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                        _("no language pair in '%s'"), spec);
+  for (size_t k = 0; st == TMC_OK && k < p->n_pairs; k++)
     {
-      const char *comma = strchr (s, ',');
-      size_t n = comma ? (size_t) (comma - s) : strlen (s);
-      const char *dash = memchr (s, '-', n);
-      char a[16], b[16];
-      if (dash == NULL || (size_t) (dash - s) >= sizeof a
-          || n - (size_t) (dash - s) - 1 >= sizeof b
-          || p->n_pairs >= MAX_PAIRS)
-        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
-                              _("invalid language pairs '%s': expected "
-                                "pairs like en-az,en-fa,az-fa"), spec);
-      memcpy (a, s, (size_t) (dash - s));
-      a[dash - s] = '\0';
-      memcpy (b, dash + 1, n - (size_t) (dash - s) - 1);
-      b[n - (size_t) (dash - s) - 1] = '\0';
-      if (tmc_batch_lang_index (a) < 0 || tmc_batch_lang_index (b) < 0
-          || tmc_batch_lang_index (a) == tmc_batch_lang_index (b))
-        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
-                              _("invalid language pairs '%s': expected "
-                                "pairs like en-az,en-fa,az-fa"), spec);
-      snprintf (p->pairs[p->n_pairs][0], 16, "%s",
-                tmc_batch_lang[tmc_batch_lang_index (a)]);
-      snprintf (p->pairs[p->n_pairs][1], 16, "%s",
-                tmc_batch_lang[tmc_batch_lang_index (b)]);
-      snprintf (p->pair_dir[p->n_pairs], sizeof p->pair_dir[0],
-                "pairs/%s-%s", tmc_batch_lang[tmc_batch_lang_index (a)],
-                tmc_batch_lang[tmc_batch_lang_index (b)]);
-      p->pair_dirs[p->n_pairs] = p->pair_dir[p->n_pairs];
-      for (size_t k = 0; k < p->n_pairs; k++)
-        if (strcmp (p->pair_dir[k], p->pair_dir[p->n_pairs]) == 0)
-          return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
-                                _("invalid language pairs '%s': expected "
-                                  "pairs like en-az,en-fa,az-fa"), spec);
-      p->n_pairs++;
-      s += n;
-      if (*s == ',')
-        s++;
+      snprintf (p->pair_dir[k], sizeof p->pair_dir[0], "pairs/%s-%s",
+                p->pairs[k][0], p->pairs[k][1]);
+      p->pair_dirs[k] = p->pair_dir[k];
     }
-  return TMC_OK;
+  return st;
 }
 
 static void

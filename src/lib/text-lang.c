@@ -154,3 +154,62 @@ tmc_lang_from_filename (const char *path, char *buf, size_t size)
     }
   return NULL;
 }
+
+/* One side of a language pair, LEN bytes at S, into OUT (16 bytes).  */
+static int
+pair_side (const char *s, size_t len, int known_only, char *out)
+{
+  if (len < 2 || len > 8)
+    return 0;
+  for (size_t i = 0; i < len; i++)
+    {
+      if (!isalpha ((unsigned char) s[i]) || (unsigned char) s[i] >= 0x80)
+        return 0;
+      out[i] = (char) tolower ((unsigned char) s[i]);
+    }
+  out[len] = '\0';
+  if (!known_only)
+    return 1;
+  const char *code = tmc_lang_code (out);
+  if (code == NULL)
+    return 0;
+  snprintf (out, 16, "%s", code);
+  return 1;
+}
+
+enum tmc_status
+tmc_lang_pairs_parse (const char *list, int known_only, char (*pairs)[2][16],
+                      size_t max, size_t *n, struct tmc_error *err)
+{
+  *n = 0;
+  const char *p = list;
+  while (*p)
+    {
+      size_t len = strcspn (p, ",");
+      size_t la = strcspn (p, "-:");
+      char a[16], b[16];
+      if (la >= len
+          || !pair_side (p, la, known_only, a)
+          || !pair_side (p + la + 1, len - la - 1, known_only, b)
+          || strcmp (a, b) == 0)
+        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("'%.*s' is not a language pair SRC-TGT "
+                                "(for example en-az)"), (int) len, p);
+      for (size_t k = 0; k < *n; k++)
+        if (strcmp (pairs[k][0], a) == 0 && strcmp (pairs[k][1], b) == 0)
+          return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                                _("the language pair '%.*s' is given twice"),
+                                (int) len, p);
+      if (*n == max)
+        return tmc_error_set (err, TMC_ERR_INVALID_ARG, NULL, 0, 0,
+                              _("too many language pairs (at most %zu)"),
+                              max);
+      memcpy (pairs[*n][0], a, sizeof a);
+      memcpy (pairs[*n][1], b, sizeof b);
+      ++*n;
+      p += len;
+      if (*p == ',')
+        p++;
+    }
+  return TMC_OK;
+}

@@ -137,6 +137,47 @@ TEST (language_tags)
   CHECK (tmc_lang_from_filename ("az.dir/notes.txt", b, sizeof b) == NULL);
 }
 
+TEST (language_pairs)
+{
+  char pairs[4][2][16];
+  size_t n = 99;
+  struct tmc_error e;
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("en-az,aze:per,FA-en", 1, pairs, 4, &n,
+                                      &e), TMC_OK);
+  CHECK_INT_EQ (n, 3);
+  CHECK_STR_EQ (pairs[0][0], "en");
+  CHECK_STR_EQ (pairs[0][1], "az");
+  CHECK_STR_EQ (pairs[1][0], "az");
+  CHECK_STR_EQ (pairs[1][1], "fa");
+  CHECK_STR_EQ (pairs[2][0], "fa");
+  CHECK_STR_EQ (pairs[2][1], "en");
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("", 1, pairs, 4, &n, &e), TMC_OK);
+  CHECK_INT_EQ (n, 0);
+  /* Any language only when asked; subtags never.  */
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("en-de", 1, pairs, 4, &n, &e),
+                TMC_ERR_INVALID_ARG);
+  CHECK_STR_EQ (e.message,
+                "'en-de' is not a language pair SRC-TGT (for example en-az)");
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("EN-De", 0, pairs, 4, &n, &e), TMC_OK);
+  CHECK_STR_EQ (pairs[0][1], "de");
+  const char *bad[] = { "en", "en-", "-az", "en-en", "en-az-Latn", "e-az",
+                        "en-az,,en-fa", "en-az,", "ən-az", "en1-az" };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    {
+      int st = tmc_lang_pairs_parse (bad[i], 0, pairs, 4, &n, &e);
+      if (strcmp (bad[i], "en-az,") == 0)
+        CHECK_INT_EQ (st, TMC_OK);   /* a trailing comma ends the list */
+      else
+        CHECK_INT_EQ (st, TMC_ERR_INVALID_ARG);
+    }
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("en-az,az-en,en:az", 1, pairs, 4, &n,
+                                      &e), TMC_ERR_INVALID_ARG);
+  CHECK_STR_EQ (e.message, "the language pair 'en:az' is given twice");
+  CHECK_INT_EQ (tmc_lang_pairs_parse ("en-az,en-fa,az-fa", 1, pairs, 2, &n,
+                                      &e), TMC_ERR_INVALID_ARG);
+  CHECK_STR_EQ (e.message, "too many language pairs (at most 2)");
+}
+
 int
 main (void)
 {
@@ -145,6 +186,7 @@ main (void)
   RUN (decode_errors);
   RUN (nfc_quick_check_agrees_with_u8_normalize);
   RUN (language_tags);
+  RUN (language_pairs);
   enum tmc_status st;
   free (dec ("", 0, NULL, &st));
   return TEST_END ();
