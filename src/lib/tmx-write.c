@@ -910,14 +910,20 @@ tmc_tmx_writer_add (tmc_tmx_writer *w, const struct tmc_tu *tu,
     {
       /* The first variant whose tag is a language tag: the header's
          srclang must be one (TMX 1.4b; tmconv reads back no other).  */
-      size_t pick = first;
+      size_t pick = (size_t) -1;
       for (size_t i = first; i < n_check; i++)
         if (vs[i].kept && tmc_tmx_lang_valid (vs[i].tag))
           {
             pick = i;
             break;
           }
-      choose_srclang (w, vs[pick].tag);
+      /* None is: "*all*", which TMX allows there, rather than a
+         variant's tag picked by its place (the next reading would put
+         another variant first and pick another).  */
+      if (pick == (size_t) -1 && w->srclang[0] == '\0')
+        memcpy (w->srclang, "*all*", sizeof "*all*");
+      else if (pick != (size_t) -1)
+        choose_srclang (w, vs[pick].tag);
       enum tmc_status st = write_header (w, err);
       if (st != TMC_OK)
         {
