@@ -11,8 +11,9 @@
 # more than 2 GB is a failure, as is a crash or a broken property; the
 # input is saved in BUILD/artifacts/.  For each harness one line: run
 # time, inputs executed, executions per second, coverage (libFuzzer's
-# "cov": edges of the instrumented code, and "ft": features) and corpus
-# size.  The exit status is 1 if any harness failed.
+# "cov": edges of the instrumented code reached, of all the edges
+# instrumented in the harness and the parts of the library it links, and
+# "ft": features) and corpus size.  The exit status is 1 if any harness failed.
 
 set -u
 build=
@@ -80,8 +81,10 @@ for name in $names; do
   cov=$(printf '%s\n' "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
   ft=$(printf '%s\n' "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
   units=$(printf '%s\n' "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
+  # The edges instrumented in the harness and the library code it links.
+  edges=$(sed -n 's/^INFO: Loaded 1 modules *(\([0-9]*\) inline 8-bit counters.*/\1/p' "$log" | head -n 1)
   if [ $rc -eq 0 ]; then
-    echo "fuzz-$name: ${secs:-?} s, ${execs:-?} execs (${rate:-?}/s), cov ${cov:-?}, ft ${ft:-?}, corpus ${units:-?}: ok"
+    echo "fuzz-$name: ${secs:-?} s, ${execs:-?} execs (${rate:-?}/s), cov ${cov:-?} of ${edges:-?} edges, ft ${ft:-?}, corpus ${units:-?}: ok"
   else
     echo "fuzz-$name: FAILED (exit $rc) after ${execs:-?} execs; log $log"
     grep -E 'ERROR|property broken|Test unit written|SUMMARY|timeout|==[0-9]+==' "$log" |
