@@ -526,10 +526,10 @@ tmc_tmx_format_date (long long secs, char *buf)
       d = y ? 31 : 1;
       rem = y ? 86399 : 0;
     }
-  int hh = (int) (rem / 3600), mm = (int) (rem / 60 % 60),
-      ss = (int) (rem % 60);
-  snprintf (buf, 17, "%04d%02u%02uT%02d%02d%02dZ", (int) y % 10000, m % 100,
-            d % 100, hh % 100, mm % 100, ss % 100);
+  unsigned hh = (unsigned) (rem / 3600), mm = (unsigned) (rem / 60 % 60),
+           ss = (unsigned) (rem % 60);
+  snprintf (buf, 17, "%04u%02u%02uT%02u%02u%02uZ", (unsigned) y % 10000,
+            m % 100, d % 100, hh % 100, mm % 100, ss % 100);
   return buf;
 }
 
