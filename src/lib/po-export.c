@@ -907,12 +907,12 @@ entry_comments (const struct entry *e, struct tmc_buf *b)
   return 0;
 }
 
-/* Copy what libgettextpo wrote into the memory file MFD to FP.
-   Returns 0, or -1 with errno set.  */
+/* Copy what libgettextpo wrote into the memory file MFD, from byte SKIP
+   on, to FP.  Returns 0, or -1 with errno set.  */
 static int
-copy_out (int mfd, FILE *fp)
+copy_out (int mfd, off_t skip, FILE *fp)
 {
-  if (lseek (mfd, 0, SEEK_SET) != 0)
+  if (lseek (mfd, skip, SEEK_SET) != skip)
     return -1;
   char buf[65536];
   for (;;)
@@ -927,6 +927,116 @@ copy_out (int mfd, FILE *fp)
       if (fwrite (buf, 1, (size_t) n, fp) != (size_t) n)
         return -1;
     }
+}
+
+/* Read the first N bytes of the memory file MFD into BUF.  Returns 0, or
+   -1 when it is shorter or cannot be read.  */
+static int
+read_head (int mfd, char *buf, size_t n)
+{
+  size_t got = 0;
+  while (got < n)
+    {
+      ssize_t r = pread (mfd, buf + got, n - got, (off_t) got);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        return -1;
+      got += (size_t) r;
+    }
+  return 0;
+}
+
+/* libgettextpo keeps a copy of every message of a file it writes (some
+   800 bytes an entry on top of the texts: 29 MB for the catalogue of a
+   2,000-report batch), so a catalogue is written in pieces of this many
+   entries, each a file with the header, and the pieces are joined
+   without their headers.  libgettextpo writes the messages of a file one
+   after the other, each after a blank line, with no figure taken from
+   the others (only the charset, from the header), so the result has the
+   same bytes as the whole file written at once; each piece is checked to
+   begin with the header as written alone.  */
+#define WRITE_PIECE 2048
+
+/* A new file for libgettextpo with the header entry HEADER of the
+   template (LANG_INDEX < 0) or of a catalogue.  */
+static po_file_t
+header_file (const char *header, int lang_index, po_message_iterator_t *it)
+{
+  po_file_t f = po_file_create ();
+  *it = po_message_iterator (f, NULL);
+  po_message_t m = po_message_create ();
+  po_message_set_msgid (m, "");
+  po_message_set_msgstr (m, header);
+  if (lang_index < 0)
+    {
+      po_message_set_comments (m, "SOME DESCRIPTIVE TITLE.\n"
+                                  "This file is distributed under the same "
+                                  "license as the documents it comes from.\n"
+                                  "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.\n");
+      po_message_set_fuzzy (m, 1);
+    }
+  po_message_insert (*it, m);
+  return f;
+}
+
+/* Add the entries FROM to TO - 1 of EX to the file of IT, counting them
+   in COUNTS.  Returns 0, or -1 when out of memory.  */
+static int
+add_entries (struct tmc_po_export *ex, po_message_iterator_t it,
+             int lang_index, size_t from, size_t to, size_t counts[3])
+{
+  for (size_t i = from; i < to; i++)
+    {
+      const struct entry *e = &ex->entries[i];
+      po_message_t m = po_message_create ();
+      if (e->msgctxt)
+        po_message_set_msgctxt (m, e->msgctxt);
+      po_message_set_msgid (m, e->msgid);
+      const char *str = "";
+      if (lang_index >= 0 && entry_str (e, (size_t) lang_index))
+        {
+          str = entry_str (e, (size_t) lang_index);
+          if (entry_good (e, (size_t) lang_index))
+            counts[0]++;
+          else
+            {
+              po_message_set_fuzzy (m, 1);
+              counts[1]++;
+            }
+        }
+      else if (lang_index >= 0)
+        counts[2]++;
+      po_message_set_msgstr (m, str);
+      if (entry_comments (e, &ex->scratch) != 0)
+        {
+          po_message_insert (it, m);
+          return -1;
+        }
+      if (ex->scratch.len > 0)
+        po_message_set_extracted_comments (m, ex->scratch.data);
+      for (size_t k = 0; k < e->n_places; k++)
+        {
+          const struct place *p = &e->places[k];
+          for (unsigned long j = 0; j < p->n; j++)
+            po_message_add_filepos (m, p->file, p->line + j);
+        }
+      po_message_insert (it, m);
+    }
+  return 0;
+}
+
+/* Have libgettextpo write F to FDPATH (the memory file), within session
+   S.  Returns 0, or -1 after a fatal error.  */
+static int
+po_write (po_file_t f, const char *fdpath, struct tmc_po_session *s)
+{
+  if (setjmp (s->fatal) == 0)
+    {
+      po_file_write (f, fdpath, &tmc_po_handler);
+      return 0;
+    }
+  return -1;
 }
 
 /* libgettextpo writes to a file name, and does not report write errors
@@ -973,71 +1083,72 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
     }
   struct tmc_po_session s;
   tmc_po_session_begin (&s, path, "write");
-  po_file_t f = po_file_create ();
-  po_message_iterator_t it = po_message_iterator (f, NULL);
-  po_message_t m = po_message_create ();
-  po_message_set_msgid (m, "");
-  po_message_set_msgstr (m, header);
-  free (header);
-  if (lang_index < 0)
-    {
-      po_message_set_comments (m, "SOME DESCRIPTIVE TITLE.\n"
-                                  "This file is distributed under the same "
-                                  "license as the documents it comes from.\n"
-                                  "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.\n");
-      po_message_set_fuzzy (m, 1);
-    }
-  po_message_insert (it, m);
-  int bad = 0;
-  counts[0] = counts[1] = counts[2] = 0;
-  for (size_t i = 0; i < ex->n_entries; i++)
-    {
-      const struct entry *e = &ex->entries[i];
-      m = po_message_create ();
-      if (e->msgctxt)
-        po_message_set_msgctxt (m, e->msgctxt);
-      po_message_set_msgid (m, e->msgid);
-      const char *str = "";
-      if (lang_index >= 0 && entry_str (e, (size_t) lang_index))
-        {
-          str = entry_str (e, (size_t) lang_index);
-          if (entry_good (e, (size_t) lang_index))
-            counts[0]++;
-          else
-            {
-              po_message_set_fuzzy (m, 1);
-              counts[1]++;
-            }
-        }
-      else if (lang_index >= 0)
-        counts[2]++;
-      po_message_set_msgstr (m, str);
-      if (entry_comments (e, &ex->scratch) != 0)
-        bad = 1;
-      else if (ex->scratch.len > 0)
-        po_message_set_extracted_comments (m, ex->scratch.data);
-      for (size_t k = 0; k < e->n_places; k++)
-        {
-          const struct place *p = &e->places[k];
-          for (unsigned long j = 0; j < p->n; j++)
-            po_message_add_filepos (m, p->file, p->line + j);
-        }
-      po_message_insert (it, m);
-    }
-  po_message_iterator_free (it);
   /* Our strings are valid UTF-8: libgettextpo may go byte by byte.  */
   struct tmc_po_env env = { NULL, 0, NULL };
   if (!ex->no_env)
     tmc_po_env_begin (&env, "OLD_PO_FILE_OUTPUT");
-  if (!bad && setjmp (s.fatal) == 0)
-    po_file_write (f, fdpath, &tmc_po_handler);
+  int bad = 0, fatal = 0, io = 0, odd = 0;
+  counts[0] = counts[1] = counts[2] = 0;
+  /* The header as libgettextpo writes it alone, which every piece after
+     the first begins with: what is left out when they are joined.  */
+  char *head = NULL;
+  off_t head_len = 0;
+  if (ex->n_entries > WRITE_PIECE)
+    {
+      po_message_iterator_t it;
+      po_file_t f = header_file (header, lang_index, &it);
+      po_message_iterator_free (it);
+      fatal = po_write (f, fdpath, &s);
+      tmc_po_file_free (f);
+      head_len = fatal ? 0 : lseek (mfd, 0, SEEK_END);
+      if (fatal)
+        ;
+      else if (head_len <= 0)
+        odd = 1;
+      else if ((head = malloc ((size_t) head_len + 1)) == NULL)
+        bad = 1;
+      else if (read_head (mfd, head, (size_t) head_len) != 0)
+        io = 1;
+    }
+  for (size_t from = 0; !bad && !fatal && !io && !odd
+                        && (from == 0 || from < ex->n_entries);
+       from += WRITE_PIECE)
+    {
+      size_t to = ex->n_entries - from > WRITE_PIECE ? from + WRITE_PIECE
+                                                      : ex->n_entries;
+      po_message_iterator_t it;
+      po_file_t f = header_file (header, lang_index, &it);
+      bad = add_entries (ex, it, lang_index, from, to, counts) != 0;
+      po_message_iterator_free (it);
+      if (!bad)
+        fatal = po_write (f, fdpath, &s);
+      tmc_po_file_free (f);
+      if (bad || fatal || s.diags.n_errors > 0)
+        break;
+      if (from > 0)
+        {
+          /* The piece must begin with the header and a blank line.  */
+          char *got = malloc ((size_t) head_len + 1);
+          if (got == NULL)
+            bad = 1;
+          else if (read_head (mfd, got, (size_t) head_len + 1) != 0
+                   || memcmp (got, head, (size_t) head_len) != 0
+                   || got[head_len] != '\n')
+            odd = 1;
+          free (got);
+        }
+      if (!bad && !odd && copy_out (mfd, from > 0 ? head_len : 0, fp) != 0)
+        io = 1;
+    }
+  int io_errno = errno ? errno : EIO;
+  free (head);
+  free (header);
   tmc_po_env_end (&env);
-  tmc_po_file_free (f);
   tmc_po_session_end (&s);
 
   if (bad)
     st = nomem (err);
-  else if (s.diags.n_errors > 0 || s.fatal_seen)
+  else if (s.diags.n_errors > 0 || s.fatal_seen || fatal || odd)
     {
       const struct tmc_po_diag *d = NULL;
       for (size_t i = 0; i < s.diags.n; i++)
@@ -1048,11 +1159,11 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
           }
       st = tmc_error_set (err, TMC_ERR_FORMAT, path, 0, 0,
                           _("libgettextpo cannot write the catalogue: %s"),
-                          d ? d->message : "");
+                          d ? d->message : odd ? _("unexpected output") : "");
     }
+  else if (io)
+    st = tmc_error_set_errno (err, io_errno, path, _("cannot write file"));
   tmc_po_diags_destroy (&s.diags);
-  if (st == TMC_OK && copy_out (mfd, fp) != 0)
-    st = tmc_error_set_errno (err, errno, path, _("cannot write file"));
   close (mfd);
   if (st != TMC_OK)
     tmc_output_abort (out);
