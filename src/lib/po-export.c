@@ -949,14 +949,21 @@ read_head (int mfd, char *buf, size_t n)
 
 /* libgettextpo keeps a copy of every message of a file it writes (some
    800 bytes an entry on top of the texts: 29 MB for the catalogue of a
-   2,000-report batch), so a catalogue is written in pieces of this many
-   entries, each a file with the header, and the pieces are joined
+   2,000-report batch), so a catalogue is written in pieces of
+   WRITE_PIECE entries (2048; the tests change it), each a file with the
+   header, and the pieces are joined
    without their headers.  libgettextpo writes the messages of a file one
    after the other, each after a blank line, with no figure taken from
    the others (only the charset, from the header), so the result has the
    same bytes as the whole file written at once; each piece is checked to
    begin with the header as written alone.  */
-#define WRITE_PIECE 2048
+static size_t write_piece = 2048;
+
+void
+tmc_po_export_test_piece (size_t n)
+{
+  write_piece = n ? n : 2048;
+}
 
 /* A new file for libgettextpo with the header entry HEADER of the
    template (LANG_INDEX < 0) or of a catalogue.  */
@@ -1093,7 +1100,8 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
      the first begins with: what is left out when they are joined.  */
   char *head = NULL;
   off_t head_len = 0;
-  if (ex->n_entries > WRITE_PIECE)
+  size_t piece = write_piece;
+  if (ex->n_entries > piece)
     {
       po_message_iterator_t it;
       po_file_t f = header_file (header, lang_index, &it);
@@ -1112,10 +1120,10 @@ write_catalog (struct tmc_po_export *ex, const char *dir, int lang_index,
     }
   for (size_t from = 0; !bad && !fatal && !io && !odd
                         && (from == 0 || from < ex->n_entries);
-       from += WRITE_PIECE)
+       from += piece)
     {
-      size_t to = ex->n_entries - from > WRITE_PIECE ? from + WRITE_PIECE
-                                                      : ex->n_entries;
+      size_t to = ex->n_entries - from > piece ? from + piece
+                                                : ex->n_entries;
       po_message_iterator_t it;
       po_file_t f = header_file (header, lang_index, &it);
       bad = add_entries (ex, it, lang_index, from, to, counts) != 0;

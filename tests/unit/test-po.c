@@ -590,6 +590,59 @@ TEST (export_byte_by_byte_writes_the_same)
     }
 }
 
+TEST (export_in_pieces_writes_the_same)
+{
+  /* libgettextpo gets a catalogue a piece at a time (2048 entries in
+     use; here 1, 2 and 5): joined, the pieces are the bytes of the
+     catalogue written at once, with contexts, fuzzy entries, several
+     places and wrapped lines across the joins.  */
+  struct tmc_tm *tm = sample_tm ();
+  char longfa[1024] = "";
+  for (int i = 0; i < 6; i++)
+    strcat (longfa, "این جملهٔ بلندی است، با نیم‌فاصله‌ها و «گیومه» ");
+  add_unit (tm, "rep4", 1, "1-1-1", "0.990",
+            "A long sentence that wraps over several lines of the catalogue.",
+            "Uzun.", longfa);
+  static const size_t pieces[] = { 0, 1, 2, 5 };
+  for (int k = 0; k < 4; k++)
+    {
+      char sub[512];
+      snprintf (sub, sizeof sub, "%s/piece%zu", test_dir, pieces[k]);
+      mkdir (sub, 0777);
+      tmc_po_export_test_piece (pieces[k]);
+      struct tmc_po_export_options o;
+      tmc_po_export_options_init (&o);
+      o.domain = "t";
+      o.date = 1700000000;
+      tmc_po_export *ex;
+      struct tmc_error e;
+      struct tmc_po_export_stats st;
+      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_write (ex, sub, &st, &e), TMC_OK);
+      CHECK (st.entries == 10 && st.with_context == 2);
+      tmc_po_export_free (ex);
+    }
+  tmc_po_export_test_piece (0);
+  tmc_tm_free (tm);
+  const char *files[] = { "t.pot", "az.po", "fa.po" };
+  for (int i = 0; i < 3; i++)
+    for (int k = 1; k < 4; k++)
+      {
+        char a[64], b[64];
+        snprintf (a, sizeof a, "piece0/%s", files[i]);
+        snprintf (b, sizeof b, "piece%zu/%s", pieces[k], files[i]);
+        size_t la, lb;
+        char *da = slurp (a, &la), *db = slurp (b, &lb);
+        CHECK (da != NULL && db != NULL && la > 1000);
+        if (da && db)
+          CHECK_MEM_EQ (db, lb, da, la);
+        free (da);
+        free (db);
+      }
+  po_file_free (read_po ("piece1/az.po"));
+}
+
 TEST (export_threshold_langs_and_plain_units)
 {
   struct tmc_tm *tm = tmc_tm_new ();
@@ -934,6 +987,7 @@ main (void)
   RUN (head_says_utf8);
   RUN (export_writes_template_and_catalogues);
   RUN (export_byte_by_byte_writes_the_same);
+  RUN (export_in_pieces_writes_the_same);
   RUN (export_threshold_langs_and_plain_units);
   RUN (export_rejects_bad_names);
   RUN (import_merges_languages_and_keeps_context_and_plurals);
