@@ -1262,64 +1262,29 @@ lang_count_best (const struct lang_count *lc)
   return best;
 }
 
-enum tmc_status
-tmc_tmx_write_stream (const struct tmc_tm *tm, FILE *fp,
-                      const struct tmc_tmx_write_opts *opts,
-                      struct tmc_tmx_write_stats *stats,
-                      struct tmc_error *err)
+/* Calls FN with DATA on each unit of a source of units, in order, until
+   FN returns something other than TMC_OK.  */
+typedef enum tmc_status each_unit_fn (const void *source,
+                                      tmc_tmx_merged_fn *fn, void *data,
+                                      struct tmc_error *err);
+
+static enum tmc_status
+each_tm_unit (const void *source, tmc_tmx_merged_fn *fn, void *data,
+              struct tmc_error *err)
 {
-  tmc_tmx_writer *w;
-  enum tmc_status st = tmc_tmx_writer_new (fp, &tm->header, opts, &w, err);
-  if (st != TMC_OK)
-    return st;
-  if (w->srclang[0] == '\0')
-    {
-      struct lang_count lc;
-      lc.w = w;
-      lc.n_seen = 0;
-      for (size_t i = 0; i < tm->n_tus; i++)
-        lang_count_add (&lc, &tm->tus[i]);
-      const char *best = lang_count_best (&lc);
-      if (best)
-        canonical_tag (w, best, w->srclang);
-    }
+  const struct tmc_tm *tm = source;
+  enum tmc_status st = TMC_OK;
   for (size_t i = 0; i < tm->n_tus && st == TMC_OK; i++)
-    st = tmc_tmx_writer_add (w, &tm->tus[i], err);
-  if (st != TMC_OK)
-    {
-      tmc_tmx_writer_free (w);
-      return st;
-    }
-  return tmc_tmx_writer_finish (w, stats, err);
+    st = fn (data, &tm->tus[i], err);
+  return st;
 }
 
-enum tmc_status
-tmc_tmx_write (const struct tmc_tm *tm, const char *path,
-               const struct tmc_tmx_write_opts *opts,
-               struct tmc_tmx_write_stats *stats, struct tmc_error *err)
+static enum tmc_status
+each_merged_unit (const void *source, tmc_tmx_merged_fn *fn, void *data,
+                  struct tmc_error *err)
 {
-  tmc_output *out;
-  enum tmc_status st = tmc_output_open (path, &out, err);
-  if (st != TMC_OK)
-    return st;
-  struct tmc_tmx_write_opts o;
-  if (opts)
-    o = *opts;
-  else
-    tmc_tmx_write_opts_init (&o);
-  if (o.name == NULL)
-    o.name = path;
-  st = tmc_tmx_write_stream (tm, tmc_output_stream (out), &o, stats, err);
-  if (st != TMC_OK)
-    {
-      tmc_output_abort (out);
-      return st;
-    }
-  return tmc_output_commit (out, err);
+  return tmc_tmx_merger_each ((tmc_tmx_merger *) source, fn, data, err);
 }
-
-/* ------------------------------------------------------------------ */
-/* The units of a merger.  */
 
 static enum tmc_status
 count_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
@@ -1335,12 +1300,14 @@ write_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
   return tmc_tmx_writer_add (data, tu, err);
 }
 
-enum tmc_status
-tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
-                             const struct tmc_tm_header *header, FILE *fp,
-                             const struct tmc_tmx_write_opts *opts,
-                             struct tmc_tmx_write_stats *stats,
-                             struct tmc_error *err)
+/* Write the units of SOURCE (EACH goes over them) with HEADER to FP.
+   With no srclang in OPTS and none usable in the header, the source is
+   the language most units have, counted in a first pass.  */
+static enum tmc_status
+write_units (const void *source, each_unit_fn *each,
+             const struct tmc_tm_header *header, FILE *fp,
+             const struct tmc_tmx_write_opts *opts,
+             struct tmc_tmx_write_stats *stats, struct tmc_error *err)
 {
   tmc_tmx_writer *w;
   enum tmc_status st = tmc_tmx_writer_new (fp, header, opts, &w, err);
@@ -1355,7 +1322,7 @@ tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
         {
           lc->w = w;
           lc->n_seen = 0;
-          st = tmc_tmx_merger_each (m, count_unit, lc, err);
+          st = each (source, count_unit, lc, err);
           const char *best = lang_count_best (lc);
           if (st == TMC_OK && best)
             canonical_tag (w, best, w->srclang);
@@ -1363,7 +1330,7 @@ tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
         }
     }
   if (st == TMC_OK)
-    st = tmc_tmx_merger_each (m, write_unit, w, err);
+    st = each (source, write_unit, w, err);
   if (st != TMC_OK)
     {
       tmc_tmx_writer_free (w);
@@ -1372,11 +1339,12 @@ tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
   return tmc_tmx_writer_finish (w, stats, err);
 }
 
-enum tmc_status
-tmc_tmx_merger_write (tmc_tmx_merger *m, const struct tmc_tm_header *header,
-                      const char *path, const struct tmc_tmx_write_opts *opts,
-                      struct tmc_tmx_write_stats *stats,
-                      struct tmc_error *err)
+/* The same to the file PATH through tmc_output_open.  */
+static enum tmc_status
+write_units_to (const void *source, each_unit_fn *each,
+                const struct tmc_tm_header *header, const char *path,
+                const struct tmc_tmx_write_opts *opts,
+                struct tmc_tmx_write_stats *stats, struct tmc_error *err)
 {
   tmc_output *out;
   enum tmc_status st = tmc_output_open (path, &out, err);
@@ -1389,12 +1357,50 @@ tmc_tmx_merger_write (tmc_tmx_merger *m, const struct tmc_tm_header *header,
     tmc_tmx_write_opts_init (&o);
   if (o.name == NULL)
     o.name = path;
-  st = tmc_tmx_merger_write_stream (m, header, tmc_output_stream (out), &o,
-                                    stats, err);
+  st = write_units (source, each, header, tmc_output_stream (out), &o, stats,
+                    err);
   if (st != TMC_OK)
     {
       tmc_output_abort (out);
       return st;
     }
   return tmc_output_commit (out, err);
+}
+
+enum tmc_status
+tmc_tmx_write_stream (const struct tmc_tm *tm, FILE *fp,
+                      const struct tmc_tmx_write_opts *opts,
+                      struct tmc_tmx_write_stats *stats,
+                      struct tmc_error *err)
+{
+  return write_units (tm, each_tm_unit, &tm->header, fp, opts, stats, err);
+}
+
+enum tmc_status
+tmc_tmx_write (const struct tmc_tm *tm, const char *path,
+               const struct tmc_tmx_write_opts *opts,
+               struct tmc_tmx_write_stats *stats, struct tmc_error *err)
+{
+  return write_units_to (tm, each_tm_unit, &tm->header, path, opts, stats,
+                         err);
+}
+
+enum tmc_status
+tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
+                             const struct tmc_tm_header *header, FILE *fp,
+                             const struct tmc_tmx_write_opts *opts,
+                             struct tmc_tmx_write_stats *stats,
+                             struct tmc_error *err)
+{
+  return write_units (m, each_merged_unit, header, fp, opts, stats, err);
+}
+
+enum tmc_status
+tmc_tmx_merger_write (tmc_tmx_merger *m, const struct tmc_tm_header *header,
+                      const char *path, const struct tmc_tmx_write_opts *opts,
+                      struct tmc_tmx_write_stats *stats,
+                      struct tmc_error *err)
+{
+  return write_units_to (m, each_merged_unit, header, path, opts, stats,
+                         err);
 }
