@@ -528,7 +528,8 @@ spill_add (tmc_tmx_merger *m, struct tmc_tu *tu, const char *file,
           goto oom;
         sp->cand[n_cand++] = sp->slots[k];
       }
-  qsort (sp->cand, n_cand, sizeof *sp->cand, newest_first);
+  if (n_cand > 1)
+    qsort (sp->cand, n_cand, sizeof *sp->cand, newest_first);
   if (n_cand > 0)
     {
       if (tmc_grow ((void **) &sp->state, &sp->state_cap, n_cand, 1) != 0
