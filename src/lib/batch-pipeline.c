@@ -656,9 +656,10 @@ po_feed_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
 
 /* The catalogue exporter of the merged memory (the units of MERGER, or
    none), as 'tmconv po export' makes it from OUT/<name>.tmx, prepared,
-   with its figures in STATS.  */
+   with its figures in STATS; its texts in a temporary file in
+   TMPDIR.  */
 static enum tmc_status
-po_exporter (struct pipeline *p, tmc_tmx_merger *merger,
+po_exporter (struct pipeline *p, tmc_tmx_merger *merger, const char *tmpdir,
              tmc_po_export **out, struct tmc_po_export_stats *stats,
              struct tmc_error *err)
 {
@@ -690,6 +691,10 @@ po_exporter (struct pipeline *p, tmc_tmx_merger *merger,
   eo.fuzzy_below = o->fuzzy_below >= 0 ? o->fuzzy_below
                                         : TMC_PO_FUZZY_BELOW_DEFAULT;
   eo.date = p->date;
+  /* The texts of the entries go to a temporary file beside the mergers'
+     (the catalogues' entries are the rest of what grows with the
+     corpus).  */
+  eo.tmpdir = tmpdir;
   if (st == TMC_OK)
     st = tmc_po_export_new (&eo, out, err);
   if (st == TMC_OK && merger)
@@ -745,7 +750,7 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
       else
         st = tmc_batch_no_link (f.po_dir, strlen (agg->out_dir), err);
       if (st == TMC_OK)
-        st = po_exporter (p, a->merger, &f.ex, &stats, err);
+        st = po_exporter (p, a->merger, a->spill_dir, &f.ex, &stats, err);
     }
 
   /* The files: the merged TMX, one per pair, the catalogues.  */

@@ -200,4 +200,9 @@ const char *tmc_po_message_key (po_message_t m, struct tmc_buf *b);
    bytes as one piece.  */
 void tmc_po_export_test_piece (size_t n);
 
+/* Test hook: keep only the low BITS bits of the hashes of the texts of
+   the exporters made afterwards (0: every text hashes alike), so that the
+   tests can show that texts are told apart by their bytes.  */
+void tmc_po_export_test_hash_bits (unsigned bits);
+
 #endif /* TMC_PO_INTERNAL_H */

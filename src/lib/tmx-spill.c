@@ -181,22 +181,14 @@ encode (struct tmc_buf *b, const struct tmc_tu *tu, size_t file,
   return bad ? -1 : 0;
 }
 
-enum tmc_status
-tmc_spill_put (struct tmc_spill *s, const struct tmc_tu *tu, size_t file,
-               unsigned long line, unsigned long column, uint64_t *off,
+/* The record that is the bytes of the write buffer from START on is
+   complete: give it its offset and length, and write the buffer out when
+   it is full.  A record is never cut between the file and the buffer: a
+   large one moves to the front of the buffer and is written whole.  */
+static enum tmc_status
+commit_record (struct tmc_spill *s, size_t start, uint64_t *off,
                uint32_t *len, struct tmc_error *err)
 {
-  if (s->failed)
-    return write_error (s, EIO, err);
-  /* Encode at the end of the write buffer; when it is too full, write it
-     out first, and a record larger than the buffer goes straight to the
-     file.  */
-  size_t start = s->wbuf.len;
-  if (encode (&s->wbuf, tu, file, line, column) != 0)
-    {
-      s->wbuf.len = start;
-      return nomem (err);
-    }
   size_t n = s->wbuf.len - start;
   if (n >= UINT32_MAX)
     {
@@ -219,6 +211,36 @@ tmc_spill_put (struct tmc_spill *s, const struct tmc_tu *tu, size_t file,
   if (st == TMC_OK && s->wbuf.len >= WBUF_SIZE)
     st = flush_wbuf (s, err);
   return st;
+}
+
+enum tmc_status
+tmc_spill_put (struct tmc_spill *s, const struct tmc_tu *tu, size_t file,
+               unsigned long line, unsigned long column, uint64_t *off,
+               uint32_t *len, struct tmc_error *err)
+{
+  if (s->failed)
+    return write_error (s, EIO, err);
+  /* Encoded at the end of the write buffer.  */
+  size_t start = s->wbuf.len;
+  if (encode (&s->wbuf, tu, file, line, column) != 0)
+    {
+      s->wbuf.len = start;
+      return nomem (err);
+    }
+  return commit_record (s, start, off, len, err);
+}
+
+enum tmc_status
+tmc_spill_put_raw (struct tmc_spill *s, const void *data, size_t len,
+                   uint64_t *off, struct tmc_error *err)
+{
+  if (s->failed)
+    return write_error (s, EIO, err);
+  size_t start = s->wbuf.len;
+  if (tmc_buf_append (&s->wbuf, data, len) != 0)
+    return nomem (err);
+  uint32_t n;
+  return commit_record (s, start, off, &n, err);
 }
 
 /* ---- Decoding ------------------------------------------------------- */
@@ -374,10 +396,9 @@ read_at (int fd, char *dst, size_t len, uint64_t off, size_t *got)
   return 0;
 }
 
-/* The LEN bytes of the record at OFF.  */
-static const char *
-record_bytes (struct tmc_spill *s, uint64_t off, uint32_t len,
-              int sequential, struct tmc_error *err, enum tmc_status *st)
+const char *
+tmc_spill_get_raw (struct tmc_spill *s, uint64_t off, uint32_t len,
+                   int sequential, struct tmc_error *err, enum tmc_status *st)
 {
   *st = TMC_OK;
   if (off + len > s->size)
@@ -448,7 +469,7 @@ tmc_spill_get (struct tmc_spill *s, uint64_t off, uint32_t len,
 {
   tmc_tu_init (tu);
   enum tmc_status st;
-  const char *p = record_bytes (s, off, len, sequential, err, &st);
+  const char *p = tmc_spill_get_raw (s, off, len, sequential, err, &st);
   if (p == NULL)
     return st;
   struct reader r = { (const unsigned char *) p,

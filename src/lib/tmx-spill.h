@@ -1,5 +1,6 @@
 /* Units kept on disk: a temporary file of serialized translation units,
-   for the merger's spill mode (tmx.h, tmc_tmx_merger_spill).  Internal to
+   for the merger's spill mode (tmx.h, tmc_tmx_merger_new_spill), or of
+   other records (the texts of the catalogue exporter, po.h).  Internal to
    libtmconv.
 
    The file is created unlinked (O_TMPFILE, else mkstemp and unlink at
@@ -62,6 +63,19 @@ enum tmc_status tmc_spill_put (struct tmc_spill *s, const struct tmc_tu *tu,
                                size_t file, unsigned long line,
                                unsigned long column, uint64_t *off,
                                uint32_t *len, struct tmc_error *err);
+
+/* Append the LEN bytes at DATA as a record (of any content) and store
+   its offset.  Errors as tmc_spill_put.  */
+enum tmc_status tmc_spill_put_raw (struct tmc_spill *s, const void *data,
+                                   size_t len, uint64_t *off,
+                                   struct tmc_error *err);
+
+/* The LEN bytes of the record at OFF, valid until the next call on S, or
+   NULL with *ST and ERR set (TMC_ERR_IO, TMC_ERR_NOMEM).  SEQUENTIAL as
+   for tmc_spill_get.  */
+const char *tmc_spill_get_raw (struct tmc_spill *s, uint64_t off,
+                               uint32_t len, int sequential,
+                               struct tmc_error *err, enum tmc_status *st);
 
 /* Read the record at OFF of LEN bytes into *TU (initialized here; the
    caller destroys it) and its place into *FILE, *LINE, *COLUMN (each may

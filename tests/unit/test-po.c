@@ -1,6 +1,7 @@
 /* Unit tests: po-*.c (languages, the libgettextpo session, export and
    import of catalogues).  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <gettext-po.h>
 #include <iconv.h>
@@ -639,6 +640,64 @@ TEST (export_in_pieces_writes_the_same)
   po_file_free (read_po ("piece1/az.po"));
 }
 
+TEST (export_texts_in_a_temporary_file_write_the_same)
+{
+  /* With a tmpdir the texts of the entries are kept in a temporary file
+     (unlinked: the directory stays empty) and the catalogues are the
+     same bytes, also when every text hashes alike (only the bytes tell
+     msgids and translations apart: merged pairs, contexts); a tmpdir that
+     does not exist is an error.  */
+  struct tmc_tm *tm = sample_tm ();
+  add_unit (tm, "rep5", 1, "1-1-1", "0.990", "Thank you.", "Çox sağ olun.",
+            "متشکرم.");
+  add_unit (tm, "rep5", 2, "1-1-1", "0.990", "Thank you!", "Sağ olun.",
+            "متشکرم.");
+  static const char *const dirs[] = { "mem", "file", "file0" };
+  char tmp[512];
+  snprintf (tmp, sizeof tmp, "%s/tmp", test_dir);
+  mkdir (tmp, 0777);
+  for (int k = 0; k < 3; k++)
+    {
+      char sub[512];
+      snprintf (sub, sizeof sub, "%s/%s", test_dir, dirs[k]);
+      mkdir (sub, 0777);
+      tmc_po_export_test_hash_bits (k == 2 ? 0 : 32);
+      struct tmc_po_export_options o;
+      tmc_po_export_options_init (&o);
+      o.domain = "t";
+      o.date = 1700000000;
+      o.tmpdir = k > 0 ? tmp : NULL;
+      tmc_po_export *ex;
+      struct tmc_error e;
+      struct tmc_po_export_stats st;
+      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
+      CHECK_INT_EQ (tmc_po_export_write (ex, sub, &st, &e), TMC_OK);
+      CHECK (st.entries == 11 && st.merged == 2 && st.with_context == 3);
+      tmc_po_export_free (ex);
+    }
+  tmc_po_export_test_hash_bits (32);
+  tmc_tm_free (tm);
+  same_catalogues ("mem", "file");
+  same_catalogues ("mem", "file0");
+  DIR *d = opendir (tmp);
+  int n = 0;
+  struct dirent *de;
+  while (d && (de = readdir (d)))
+    n += de->d_name[0] != '.';
+  if (d)
+    closedir (d);
+  CHECK_INT_EQ (n, 0);
+  struct tmc_po_export_options o;
+  tmc_po_export_options_init (&o);
+  o.tmpdir = "/nonexistent/dir";
+  tmc_po_export *ex = NULL;
+  struct tmc_error e;
+  CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_ERR_IO);
+  CHECK (ex == NULL);
+  CHECK_INT_EQ (e.sys_errno, ENOENT);
+}
+
 TEST (export_threshold_langs_and_plain_units)
 {
   struct tmc_tm *tm = tmc_tm_new ();
@@ -984,6 +1043,7 @@ main (void)
   RUN (export_writes_template_and_catalogues);
   RUN (export_byte_by_byte_writes_the_same);
   RUN (export_in_pieces_writes_the_same);
+  RUN (export_texts_in_a_temporary_file_write_the_same);
   RUN (export_threshold_langs_and_plain_units);
   RUN (export_rejects_bad_names);
   RUN (import_merges_languages_and_keeps_context_and_plurals);
