@@ -184,7 +184,7 @@ struct tmc_po_export_options {
   int no_env;
   /* Keep the texts of the entries (msgids and translations) in a
      temporary file in this directory ("": $TMPDIR when it is set, else
-     /tmp) rather than in memory, which then holds some 250 bytes an entry
+     /tmp) rather than in memory, which then holds some 300 bytes an entry
      (its places, document, bead, score), not the texts too.  The file is
      unlinked as soon as it is made.  NULL (the default): in memory.  */
   const char *tmpdir;
