@@ -26,21 +26,7 @@
    every place.  */
 #define MAX_COMMENT_PLACES 10
 
-struct place {
-  char *file;          /* document id, or the memory's file name */
-  unsigned long line;  /* first source sentence, bead or unit number */
-  unsigned long n;     /* source sentences line .. line + n - 1 */
-  char *comment;       /* one `#.' line, or NULL */
-};
-
-/* What is known of a document while its units are read in order.  */
-struct doc_state {
-  unsigned long next_bead;  /* the bead number expected next */
-  unsigned long sentences;  /* source sentences of the beads so far */
-  int exact;                /* every bead so far seen, in order */
-};
-
-/* A text of the entries (a msgid or a msgstr), kept in the exporter's
+/* A text of the entries (a msgid, a msgstr, a comment), kept in the exporter's
    store: a buffer in memory, or a temporary file (tmpdir in the
    options).  Each is stored with a NUL after it.  */
 #define TEXT_NONE UINT64_MAX
@@ -48,6 +34,21 @@ struct text {
   uint64_t off;         /* TEXT_NONE: no text */
   uint32_t len;         /* without the NUL */
   uint32_t hash;        /* of its bytes; equal texts hash alike */
+};
+
+struct place {
+  const char *file;    /* document id, or the memory's file name (kept
+                          once in the exporter's NAMES) */
+  unsigned long line;  /* first source sentence, bead or unit number */
+  unsigned long n;     /* source sentences line .. line + n - 1 */
+  struct text comment; /* one `#.' line, or none */
+};
+
+/* What is known of a document while its units are read in order.  */
+struct doc_state {
+  unsigned long next_bead;  /* the bead number expected next */
+  unsigned long sentences;  /* source sentences of the beads so far */
+  int exact;                /* every bead so far seen, in order */
 };
 
 struct entry {
@@ -138,6 +139,8 @@ struct tmc_po_export {
   struct tmc_buf scratch;
   /* Document id -> index into docs.  */
   struct tmc_po_map doc_index;
+  /* The file names of the places, each kept once.  */
+  struct tmc_po_map names;
   struct doc_state *docs;
   size_t n_docs, docs_cap;
 };
@@ -388,7 +391,8 @@ tmc_po_export_new (const struct tmc_po_export_options *opts,
   ex->date = opts->date;
   ex->no_env = opts->no_env;
   if (!ex->source_lang || !ex->domain || !ex->project || !ex->bugs_address
-      || tmc_po_map_init (&ex->doc_index, 1) != 0)
+      || tmc_po_map_init (&ex->doc_index, 1) != 0
+      || tmc_po_map_init (&ex->names, 1) != 0)
     {
       tmc_po_export_free (ex);
       return tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, "%s",
@@ -428,13 +432,6 @@ tmc_po_export_new (const struct tmc_po_export_options *opts,
   return TMC_OK;
 }
 
-static void
-place_destroy (struct place *p)
-{
-  free (p->file);
-  free (p->comment);
-}
-
 void
 tmc_po_export_free (tmc_po_export *ex)
 {
@@ -446,8 +443,6 @@ tmc_po_export_free (tmc_po_export *ex)
       free (e->msgctxt);
       free (e->msgstr);
       free (e->good);
-      for (size_t k = 0; k < e->n_places; k++)
-        place_destroy (&e->places[k]);
       free (e->places);
     }
   free (ex->entries);
@@ -463,6 +458,7 @@ tmc_po_export_free (tmc_po_export *ex)
   free (ex->bugs_address);
   tmc_buf_destroy (&ex->scratch);
   tmc_po_map_destroy (&ex->doc_index);
+  tmc_po_map_destroy (&ex->names);
   free (ex->docs);
   free (ex);
 }
@@ -680,6 +676,16 @@ free_strings (char **v, size_t n)
     }
 }
 
+/* S, kept once in NAMES (the same pointer for the same string), or NULL
+   when out of memory.  */
+static const char *
+intern (struct tmc_po_map *names, const char *s)
+{
+  int added;
+  size_t *v = tmc_po_map_put (names, s, 0, &added);
+  return v ? names->keys[v - names->vals] : NULL;
+}
+
 enum tmc_status
 tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
                       const char *name, size_t u, struct tmc_error *err)
@@ -729,7 +735,8 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       doc = doc_from_tuid;
     }
   unsigned long bead = tuid_bead (tu->tuid);
-  struct place pl = { NULL, (unsigned long) u + 1, 1, NULL };
+  struct place pl = { NULL, (unsigned long) u + 1, 1, { TEXT_NONE, 0, 0 } };
+  char *comment = NULL;
   enum tmc_status st = TMC_OK;
   char *msgid = NULL;
   char *msgstr[MAX_LANGS] = { NULL };
@@ -755,12 +762,12 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
         ds->next_bead = bead + 1;
       if (has_shape && src_i >= 0)
         ds->sentences += counts[src_i];
-      pl.file = tmc_strdup (ds->exact || bead ? doc : name);
+      pl.file = intern (&ex->names, ds->exact || bead ? doc : name);
     }
   else
-    pl.file = tmc_strdup (name);
-  pl.comment = place_comment (doc, bead, shape, score_s);
-  if (pl.file == NULL || ((doc || shape || score_s) && pl.comment == NULL))
+    pl.file = intern (&ex->names, name);
+  comment = place_comment (doc, bead, shape, score_s);
+  if (pl.file == NULL || ((doc || shape || score_s) && comment == NULL))
     {
       st = nomem (err);
       goto out;
@@ -822,6 +829,13 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       int one_one = !has_shape || src_i < 0 || tgt_i < 0
                     || (counts[src_i] == 1 && counts[tgt_i] == 1);
       ok[l] = one_one && !low;
+    }
+  /* The unit makes a place: its comment goes to the store.  */
+  if (comment)
+    {
+      st = text_put (ex, comment, strlen (comment), &pl.comment, err);
+      if (st != TMC_OK)
+        goto out;
     }
 
   /* The texts' lengths and hashes, to find the entry they go to.  */
@@ -938,9 +952,8 @@ tmc_po_export_add_tu (tmc_po_export *ex, const struct tmc_tu *tu,
       e->places_cap = cap;
     }
   e->places[e->n_places++] = pl;
-  memset (&pl, 0, sizeof pl);
 out:
-  place_destroy (&pl);
+  free (comment);
   free (msgid);
   free_strings (msgstr, ex->n_langs);
   free (doc_from_tuid);
@@ -1085,27 +1098,33 @@ make_header (const struct tmc_po_export *ex, int lang_index)
 }
 
 /* Build the extracted comments of E (one line per place, at most
-   MAX_COMMENT_PLACES) into B.  */
-static int
-entry_comments (const struct entry *e, struct tmc_buf *b)
+   MAX_COMMENT_PLACES) into B.  Errors: TMC_ERR_NOMEM, reading a comment
+   back.  */
+static enum tmc_status
+entry_comments (struct tmc_po_export *ex, const struct entry *e,
+                struct tmc_buf *b, struct tmc_error *err)
 {
   tmc_buf_reset (b);
   size_t shown = 0, with = 0;
   for (size_t k = 0; k < e->n_places; k++)
-    if (e->places[k].comment)
+    if (e->places[k].comment.off != TEXT_NONE)
       {
         with++;
         if (shown < MAX_COMMENT_PLACES)
           {
-            if (tmc_buf_printf (b, "%s\n", e->places[k].comment) != 0)
-              return -1;
+            enum tmc_status st;
+            const char *c = text_get (ex, &e->places[k].comment, 1, err, &st);
+            if (c == NULL)
+              return st;
+            if (tmc_buf_printf (b, "%s\n", c) != 0)
+              return nomem (err);
             shown++;
           }
       }
   if (with > shown
       && tmc_buf_printf (b, "and %zu more places\n", with - shown) != 0)
-    return -1;
-  return 0;
+    return nomem (err);
+  return TMC_OK;
 }
 
 /* Copy what libgettextpo wrote into the memory file MFD, from byte SKIP
@@ -1227,10 +1246,11 @@ add_entries (struct tmc_po_export *ex, po_message_iterator_t it,
       else if (lang_index >= 0)
         counts[2]++;
       po_message_set_msgstr (m, str);
-      if (entry_comments (e, &ex->scratch) != 0)
+      st = entry_comments (ex, e, &ex->scratch, err);
+      if (st != TMC_OK)
         {
           po_message_insert (it, m);
-          return nomem (err);
+          return st;
         }
       if (ex->scratch.len > 0)
         po_message_set_extracted_comments (m, ex->scratch.data);

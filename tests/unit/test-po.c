@@ -652,6 +652,13 @@ TEST (export_texts_in_a_temporary_file_write_the_same)
             "متشکرم.");
   add_unit (tm, "rep5", 2, "1-1-1", "0.990", "Thank you!", "Sağ olun.",
             "متشکرم.");
+  /* Thirteen places of one pair: ten comments and a count.  */
+  for (int i = 0; i < 12; i++)
+    {
+      char doc[16];
+      snprintf (doc, sizeof doc, "many%02d", i);
+      add_unit (tm, doc, 1, "1-1-1", "0.990", "Again.", "Yenə.", "دوباره.");
+    }
   static const char *const dirs[] = { "mem", "file", "file0" };
   char tmp[512];
   snprintf (tmp, sizeof tmp, "%s/tmp", test_dir);
@@ -673,13 +680,18 @@ TEST (export_texts_in_a_temporary_file_write_the_same)
       CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
       CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
       CHECK_INT_EQ (tmc_po_export_write (ex, sub, &st, &e), TMC_OK);
-      CHECK (st.entries == 11 && st.merged == 2 && st.with_context == 3);
+      CHECK (st.entries == 12 && st.merged == 13 && st.with_context == 3);
       tmc_po_export_free (ex);
     }
   tmc_po_export_test_hash_bits (32);
   tmc_tm_free (tm);
   same_catalogues ("mem", "file");
   same_catalogues ("mem", "file0");
+  size_t len;
+  char *az = slurp ("file0/az.po", &len);
+  CHECK (az && strstr (az, "#. many09 bead 1: shape 1-1-1 (az-fa-en), "
+                           "score 0.990\n#. and 2 more places\n"));
+  free (az);
   DIR *d = opendir (tmp);
   int n = 0;
   struct dirent *de;
