@@ -182,11 +182,12 @@ struct tmc_po_export_options {
      and gives the same bytes; a program whose other threads read the
      environment at the same time sets this.  */
   int no_env;
-  /* Keep the texts of the entries (msgids and translations) in a
+  /* Keep the texts of the entries (msgids, translations, comments) in a
      temporary file in this directory ("": $TMPDIR when it is set, else
-     /tmp) rather than in memory, which then holds some 300 bytes an entry
-     (its places, document, bead, score), not the texts too.  The file is
-     unlinked as soon as it is made.  NULL (the default): in memory.  */
+     /tmp) rather than in memory, which then holds some 230 bytes an
+     entry (its places and the links between the translations of a
+     msgid), not the texts too.  The file is unlinked as soon as it is
+     made.  NULL (the default): in memory.  */
   const char *tmpdir;
 };
 
