@@ -540,6 +540,31 @@ slurp (const char *name, size_t *len)
   return buf;
 }
 
+/* Export TM (domain "t") into the directory SUB of the scratch
+   directory, made here, with the texts in TMPDIR (may be NULL) and
+   NO_ENV; the figures in *ST.  */
+static void
+export_to (const struct tmc_tm *tm, const char *sub, const char *tmpdir,
+           int no_env, struct tmc_po_export_stats *st)
+{
+  char dir[512];
+  snprintf (dir, sizeof dir, "%s/%s", test_dir, sub);
+  mkdir (dir, 0777);
+  struct tmc_po_export_options o;
+  tmc_po_export_options_init (&o);
+  o.domain = "t";
+  o.date = 1700000000;
+  o.tmpdir = tmpdir;
+  o.no_env = no_env;
+  tmc_po_export *ex;
+  struct tmc_error e;
+  memset (st, 0, sizeof *st);
+  CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_write (ex, dir, st, &e), TMC_OK);
+  tmc_po_export_free (ex);
+}
+
 /* Check that the directories A and B of the scratch directory hold the
    same t.pot, az.po and fa.po, of more than 1000 bytes.  */
 static void
@@ -579,20 +604,8 @@ TEST (export_byte_by_byte_writes_the_same)
   const char *dirs[] = { "env", "noenv" };
   for (int k = 0; k < 2; k++)
     {
-      char sub[512];
-      snprintf (sub, sizeof sub, "%s/%s", test_dir, dirs[k]);
-      mkdir (sub, 0777);
-      struct tmc_po_export_options o;
-      tmc_po_export_options_init (&o);
-      o.domain = "t";
-      o.date = 1700000000;
-      o.no_env = k;
-      tmc_po_export *ex;
-      struct tmc_error e;
-      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_write (ex, sub, NULL, &e), TMC_OK);
-      tmc_po_export_free (ex);
+      struct tmc_po_export_stats st;
+      export_to (tm, dirs[k], NULL, k, &st);
     }
   tmc_tm_free (tm);
   CHECK (getenv ("OLD_PO_FILE_OUTPUT") == NULL);
@@ -615,22 +628,12 @@ TEST (export_in_pieces_writes_the_same)
   static const size_t pieces[] = { 0, 1, 2, 5 };
   for (int k = 0; k < 4; k++)
     {
-      char sub[512];
-      snprintf (sub, sizeof sub, "%s/piece%zu", test_dir, pieces[k]);
-      mkdir (sub, 0777);
+      char sub[32];
+      snprintf (sub, sizeof sub, "piece%zu", pieces[k]);
       tmc_po_export_test_piece (pieces[k]);
-      struct tmc_po_export_options o;
-      tmc_po_export_options_init (&o);
-      o.domain = "t";
-      o.date = 1700000000;
-      tmc_po_export *ex;
-      struct tmc_error e;
       struct tmc_po_export_stats st;
-      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_write (ex, sub, &st, &e), TMC_OK);
+      export_to (tm, sub, NULL, 0, &st);
       CHECK (st.entries == 10 && st.with_context == 2);
-      tmc_po_export_free (ex);
     }
   tmc_po_export_test_piece (0);
   tmc_tm_free (tm);
@@ -665,23 +668,10 @@ TEST (export_texts_in_a_temporary_file_write_the_same)
   mkdir (tmp, 0777);
   for (int k = 0; k < 3; k++)
     {
-      char sub[512];
-      snprintf (sub, sizeof sub, "%s/%s", test_dir, dirs[k]);
-      mkdir (sub, 0777);
       tmc_po_export_test_hash_bits (k == 2 ? 0 : 32);
-      struct tmc_po_export_options o;
-      tmc_po_export_options_init (&o);
-      o.domain = "t";
-      o.date = 1700000000;
-      o.tmpdir = k > 0 ? tmp : NULL;
-      tmc_po_export *ex;
-      struct tmc_error e;
       struct tmc_po_export_stats st;
-      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_write (ex, sub, &st, &e), TMC_OK);
+      export_to (tm, dirs[k], k > 0 ? tmp : NULL, 0, &st);
       CHECK (st.entries == 12 && st.merged == 13 && st.with_context == 3);
-      tmc_po_export_free (ex);
     }
   tmc_po_export_test_hash_bits (32);
   tmc_tm_free (tm);
