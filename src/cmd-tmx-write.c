@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cmd-tmx.h"
@@ -43,6 +44,10 @@ struct common {
   int split;
   char pairs[MAX_PAIRS][2][16];
   size_t n_pairs;
+  /* merge */
+  const char *tmpdir;  /* --temporary-directory */
+  /* The short options getopt takes.  */
+  const char *shortopts;
 };
 
 static void
@@ -50,6 +55,7 @@ common_init (struct common *c, const char *cmd)
 {
   memset (c, 0, sizeof *c);
   c->cmd = cmd;
+  c->shortopts = "o:qvh";
   tmc_tmx_write_opts_init (&c->w);
   tmc_tmx_langmap_init (&c->map);
   c->w.langmap = &c->map;
@@ -169,7 +175,7 @@ parse_args (struct common *c, int argc, char **argv,
             void (*usage_fn) (void), int one_input)
 {
   int opt;
-  while ((opt = getopt_long (argc, argv, "o:qvh", opts, NULL)) != -1)
+  while ((opt = getopt_long (argc, argv, c->shortopts, opts, NULL)) != -1)
     {
       if (opt == 'h')
         {
@@ -776,9 +782,15 @@ tmc_tmx_cmd_filter (int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* merge */
 
+/* Inputs larger than this in all are merged with the units in a
+   temporary file rather than in memory.  */
+#define MERGE_SPILL_BYTES ((long long) 64 << 20)
+
 struct merge_state {
-  struct tmc_tm *tm;
+  struct tmc_tm *tm;    /* the header */
   tmc_tmx_merger *m;
+  int spill;            /* units in a temporary file in TMPDIR */
+  const char *tmpdir;
   const char *srclang;  /* --srclang */
   const char *file;     /* the file being read */
   int first;
@@ -797,6 +809,8 @@ merge_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
   if (src == NULL && s->tm->header.srclang
       && tmc_tmx_lang_valid (s->tm->header.srclang))
     src = s->tm->header.srclang;
+  if (s->spill)
+    return tmc_tmx_merger_new_spill (src, s->tmpdir, &s->m, err);
   return tmc_tmx_merger_new (src, &s->m, err);
 }
 
@@ -828,7 +842,13 @@ merge_usage (void)
   fputs ("\n", stdout);
   fputs (_("Merging:\n"
            "      --srclang=L        the source language (default: the "
-           "first file's)\n"),
+           "first file's)\n"
+           "  -T, --temporary-directory=DIR  keep the units in a temporary "
+           "file in DIR\n"
+           "                           rather than in memory (done in "
+           "$TMPDIR, else /tmp,\n"
+           "                           when the inputs add up to more than "
+           "64 MiB)\n"),
          stdout);
   fputs ("\n", stdout);
   common_help ();
@@ -842,7 +862,29 @@ merge_usage (void)
 static int
 merge_option (struct common *c, int opt, const char *arg)
 {
+  if (opt == 'T')
+    {
+      c->tmpdir = arg;
+      return 1;
+    }
   return opt == OPT_SRCLANG ? set_srclang (c, arg) : 0;
+}
+
+/* 1 when the files ARGV[0] to ARGV[N - 1] add up to more than
+   MERGE_SPILL_BYTES (standard input and what is not a regular file
+   count nothing).  */
+static int
+large_inputs (char **argv, int n)
+{
+  long long total = 0;
+  for (int i = 0; i < n; i++)
+    {
+      struct stat st;
+      if (strcmp (argv[i], "-") != 0 && stat (argv[i], &st) == 0
+          && S_ISREG (st.st_mode))
+        total += (long long) st.st_size;
+    }
+  return total > MERGE_SPILL_BYTES;
 }
 
 int
@@ -851,16 +893,20 @@ tmc_tmx_cmd_merge (int argc, char **argv)
   static const struct option opts[] = {
     COMMON_LONG_OPTIONS,
     { "srclang", required_argument, NULL, OPT_SRCLANG },
+    { "temporary-directory", required_argument, NULL, 'T' },
     { NULL, 0, NULL, 0 }
   };
   struct common c;
   common_init (&c, "tmx merge");
+  c.shortopts = "o:qvhT:";
   int r = parse_args (&c, argc, argv, opts, merge_option, merge_usage, 0);
   if (r >= 0)
     return r;
   struct merge_state s;
   memset (&s, 0, sizeof s);
   s.tm = tmc_tm_new ();
+  s.tmpdir = c.tmpdir;
+  s.spill = c.tmpdir != NULL || large_inputs (argv + optind, argc - optind);
   s.srclang = c.srclang;
   s.first = 1;
   struct tmc_error err;
@@ -880,14 +926,23 @@ tmc_tmx_cmd_merge (int argc, char **argv)
     }
   struct tmc_tmx_merge_stats ms;
   memset (&ms, 0, sizeof ms);
-  if (st == TMC_OK && s.m)
-    st = tmc_tmx_merger_finish (s.m, s.tm, &ms, &err);
   struct tmc_tmx_write_stats ws;
   memset (&ws, 0, sizeof ws);
+  /* The merged units go to the writer one at a time, from memory or from
+     the temporary file.  */
   if (st == TMC_OK)
     {
       c.w.srclang = c.srclang;
-      st = tmc_tmx_write (s.tm, c.output ? c.output : "-", &c.w, &ws, &err);
+      if (s.m)
+        {
+          tmc_tmx_merger_stats (s.m, &ms);
+          st = tmc_tmx_merger_write (s.m, &s.tm->header,
+                                     c.output ? c.output : "-", &c.w, &ws,
+                                     &err);
+        }
+      else
+        st = tmc_tmx_write (s.tm, c.output ? c.output : "-", &c.w, &ws,
+                            &err);
     }
   tmc_tmx_merger_free (s.m);
   tmc_tm_free (s.tm);

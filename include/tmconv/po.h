@@ -182,6 +182,13 @@ struct tmc_po_export_options {
      and gives the same bytes; a program whose other threads read the
      environment at the same time sets this.  */
   int no_env;
+  /* Keep the texts of the entries (msgids, translations, comments) in a
+     temporary file in this directory ("": $TMPDIR when it is set, else
+     /tmp) rather than in memory, which then holds some 230 bytes an
+     entry (its places and the links between the translations of a
+     msgid), not the texts too.  The file is unlinked as soon as it is
+     made.  NULL (the default): in memory.  */
+  const char *tmpdir;
 };
 
 /* Fill OPTS with the defaults (domain "messages").  */
@@ -208,7 +215,8 @@ typedef struct tmc_po_export tmc_po_export;
 
 /* Start an export with OPTS (copied).  Errors: TMC_ERR_NOMEM,
    TMC_ERR_INVALID_ARG (no domain, a domain or language that cannot be
-   a file name, more than 32 languages).  */
+   a file name, more than 32 languages), TMC_ERR_IO (no temporary file in
+   OPTS->tmpdir).  */
 enum tmc_status tmc_po_export_new (const struct tmc_po_export_options *opts,
                                    tmc_po_export **out,
                                    struct tmc_error *err);
@@ -217,7 +225,8 @@ enum tmc_status tmc_po_export_new (const struct tmc_po_export_options *opts,
    when a unit has no document id).  Units are merged with those of
    earlier calls; with no languages given, every language met becomes a
    target language.  Errors: TMC_ERR_NOMEM, TMC_ERR_ENCODING (a text that
-   is not valid UTF-8).  */
+   is not valid UTF-8); with a tmpdir, TMC_ERR_IO (the temporary file
+   cannot be written or read back).  */
 enum tmc_status tmc_po_export_add_tm (tmc_po_export *ex,
                                       const struct tmc_tm *tm,
                                       const char *name,

@@ -430,7 +430,20 @@ enum tmc_status tmc_tmx_read (const char *path, struct tmc_tm **tm,
    disagrees with every earlier unit of its key in some language is a
    conflict: it is kept as a unit of its own and reported.  Units
    without a variant in the source language are merged only with units
-   exactly like them.  The result keeps the order of first appearance.  */
+   exactly like them.  The result keeps the order of first appearance.
+
+   A merger keeps its units in memory, or, made with
+   tmc_tmx_merger_new_spill, in a temporary file: then memory holds an
+   index entry of some 30 bytes a unit (the hash of its key, where its
+   record is) and the hashes of its texts once another unit has the same
+   key hash.  Hashes only find candidates: a unit is merged into another
+   when their texts, read back from the file, are the same byte for byte,
+   so two texts whose hashes collide are never taken for one.  The
+   results are the same in both modes; the merged units are then written
+   one at a time (tmc_tmx_merger_each, tmc_tmx_merger_write) rather than
+   put in a tmc_tm.  The file is unlinked as soon as it is made, so it
+   goes when the merger is freed or the process ends, whatever the
+   reason.  */
 
 typedef struct tmc_tmx_merger tmc_tmx_merger;
 
@@ -450,11 +463,25 @@ enum tmc_status tmc_tmx_merger_new (const char *srclang,
                                     tmc_tmx_merger **merger,
                                     struct tmc_error *err);
 
+/* A new merger like tmc_tmx_merger_new's that keeps the units it is
+   given in a temporary file in the directory DIR (NULL: $TMPDIR when it
+   is set, else /tmp).  A file system with room for the merged TMX has
+   room for it: its records are about the size of the units' text, plus a
+   new record each time a unit gains variants or notes.  Errors as
+   tmc_tmx_merger_new, and TMC_ERR_IO (no temporary file in DIR).  */
+enum tmc_status tmc_tmx_merger_new_spill (const char *srclang,
+                                          const char *dir,
+                                          tmc_tmx_merger **merger,
+                                          struct tmc_error *err);
+
 /* Add TU, read at FILE:LINE:COLUMN (FILE is copied; LINE 0 if unknown),
    moving it into the merger (*TU is left empty).  A conflict goes to
    WARN (may be NULL) as a warning at that place, naming the language
    and the place of the unit it disagrees with.  Errors:
-   TMC_ERR_NOMEM.  */
+   TMC_ERR_NOMEM; in spill mode also TMC_ERR_IO (the temporary file
+   cannot be written, e.g. the disk is full, or read back) and
+   TMC_ERR_LIMIT (a unit of 4 GiB, more than 4 billion units), after
+   which the merger can only be freed.  */
 enum tmc_status tmc_tmx_merger_add (tmc_tmx_merger *merger,
                                     struct tmc_tu *tu, const char *file,
                                     unsigned long line, unsigned long column,
@@ -463,13 +490,57 @@ enum tmc_status tmc_tmx_merger_add (tmc_tmx_merger *merger,
 
 /* Move the merged units into TM (appended after its units) and store
    the counts in *STATS (may be NULL).  The merger is empty afterwards.
-   Errors: TMC_ERR_NOMEM.  */
+   Errors: TMC_ERR_NOMEM, TMC_ERR_IO (spill mode: a record cannot be
+   read back).  */
 enum tmc_status tmc_tmx_merger_finish (tmc_tmx_merger *merger,
                                        struct tmc_tm *tm,
                                        struct tmc_tmx_merge_stats *stats,
                                        struct tmc_error *err);
 
-/* Free MERGER and the units it still holds.  MERGER may be NULL.  */
+/* Called with each merged unit, which stays the merger's (in spill
+   mode, a copy read back for the call: the function may take strings
+   out of it).  Return TMC_OK to go on; anything else stops with that
+   status (and ERR).  */
+typedef enum tmc_status tmc_tmx_merged_fn (void *data,
+                                           const struct tmc_tu *tu,
+                                           struct tmc_error *err);
+
+/* Call FN with each merged unit in the order of first appearance: the
+   units tmc_tmx_merger_finish would give, without holding them all in
+   memory.  The merger is left as it was, so this may be done several
+   times (and in processes forked after the last unit was added, at the
+   same time).  Errors: TMC_ERR_IO (a record cannot be read back),
+   TMC_ERR_NOMEM, or what FN returned.  */
+enum tmc_status tmc_tmx_merger_each (tmc_tmx_merger *merger,
+                                     tmc_tmx_merged_fn *fn, void *data,
+                                     struct tmc_error *err);
+
+/* The counts so far, units_out the number of units the merger holds.  */
+void tmc_tmx_merger_stats (const tmc_tmx_merger *merger,
+                           struct tmc_tmx_merge_stats *stats);
+
+/* Write the merged units as a TMX document with header HEADER to FP,
+   or to the file PATH ("-" = standard output) through tmc_output_open:
+   the same bytes as tmc_tmx_write_stream and tmc_tmx_write give for the
+   memory that tmc_tmx_merger_finish makes with that header (with no
+   usable srclang, the language most units have takes a first pass over
+   the units).  The merger is left as it was.  Errors as
+   tmc_tmx_write_stream and tmc_tmx_merger_each.  */
+enum tmc_status tmc_tmx_merger_write_stream (tmc_tmx_merger *merger,
+                                             const struct tmc_tm_header *header,
+                                             FILE *fp,
+                                             const struct tmc_tmx_write_opts *opts,
+                                             struct tmc_tmx_write_stats *stats,
+                                             struct tmc_error *err);
+enum tmc_status tmc_tmx_merger_write (tmc_tmx_merger *merger,
+                                      const struct tmc_tm_header *header,
+                                      const char *path,
+                                      const struct tmc_tmx_write_opts *opts,
+                                      struct tmc_tmx_write_stats *stats,
+                                      struct tmc_error *err);
+
+/* Free MERGER and the units it still holds (in spill mode, closing and
+   so removing its temporary file).  MERGER may be NULL.  */
 void tmc_tmx_merger_free (tmc_tmx_merger *merger);
 
 /* ------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "batch-engine.h"
+#include "batch-state.h"
 #include "buf.h"
 #include "internal.h"
 #include "tmconv/align.h"
@@ -336,8 +337,12 @@ rel_to (const char *out, const char *path)
   return strncmp (path, out, n) == 0 && path[n] == '/' ? path + n + 1 : path;
 }
 
-/* The aggregates being built.  */
+/* The aggregates being built.  The mergers keep their units in a
+   temporary file in OUT's state directory (tmc_tmx_merger_new_spill), so
+   that memory does not grow with the corpus; ALL and PAIR hold the
+   headers only.  */
 struct agg_state {
+  char *spill_dir;
   struct tmc_tm *all;
   tmc_tmx_merger *merger;
   /* The same, per pair.  */
@@ -364,6 +369,7 @@ agg_abort (void *ctx, struct tmc_batch_agg *agg)
       tmc_tmx_merger_free (a->pair_merger[k]);
       tmc_tm_free (a->pair[k]);
     }
+  free (a->spill_dir);
   free (a);
   agg->data = NULL;
 }
@@ -378,7 +384,8 @@ agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
   char *html_path = out_file (agg->out_dir, "report", ".html");
   enum tmc_status st = TMC_OK;
   if (a == NULL || json_path == NULL || html_path == NULL
-      || (a->all = tmc_tm_new ()) == NULL)
+      || (a->all = tmc_tm_new ()) == NULL
+      || (a->spill_dir = out_file (agg->out_dir, TMC_BSTATE_DIR, "")) == NULL)
     st = tmc_error_set (err, TMC_ERR_NOMEM, NULL, 0, 0, _("out of memory"));
   for (size_t k = 0; k < p->n_pairs && st == TMC_OK; k++)
     if ((a->pair[k] = tmc_tm_new ()) == NULL)
@@ -402,61 +409,14 @@ agg_begin (void *ctx, struct tmc_batch_agg *agg, struct tmc_error *err)
   return st;
 }
 
-/* Give back the room the arrays of META were grown by.  */
-static void
-compact_meta (struct tmc_meta *m)
-{
-#define SHRINK(arr, n, cap)                                             \
-  do                                                                    \
-    {                                                                   \
-      if ((n) == 0)                                                     \
-        {                                                               \
-          free (arr);                                                   \
-          (arr) = NULL;                                                 \
-          (cap) = 0;                                                    \
-        }                                                               \
-      else if ((cap) > (n))                                             \
-        {                                                               \
-          void *p_ = realloc ((arr), (n) * sizeof *(arr));              \
-          if (p_ != NULL)                                               \
-            {                                                           \
-              (arr) = p_;                                               \
-              (cap) = (n);                                              \
-            }                                                           \
-        }                                                               \
-    }                                                                   \
-  while (0)
-  SHRINK (m->attrs, m->n_attrs, m->attrs_cap);
-  SHRINK (m->props, m->n_props, m->props_cap);
-  SHRINK (m->notes, m->n_notes, m->notes_cap);
-}
-
-/* The units of a report's memory grow their arrays 16 at a time; a
-   merged memory keeps every unit of the corpus, so give back what they
-   do not use (about 2 KB a unit).  */
-static void
-compact_tm (struct tmc_tm *tm)
-{
-  for (size_t i = 0; i < tm->n_tus; i++)
-    {
-      struct tmc_tu *tu = &tm->tus[i];
-      SHRINK (tu->tuvs, tu->n_tuvs, tu->tuvs_cap);
-      compact_meta (&tu->meta);
-      for (size_t k = 0; k < tu->n_tuvs; k++)
-        compact_meta (&tu->tuvs[k].meta);
-    }
-#undef SHRINK
-}
-
-/* Add the units of TM, read from FILE, to the merged memory *ALL with
-   MERGER, as 'tmconv tmx merge' does: the header is the first file's.
-   TM's units are moved.  */
+/* Add the units of TM, read from FILE, to MERGER, as 'tmconv tmx merge'
+   does: the header, kept in ALL, is the first file's.  TM's units are
+   moved.  The merger spills its units to a file in SPILL_DIR.  */
 static enum tmc_status
 merge_into (struct tmc_tm *all, tmc_tmx_merger **merger, struct tmc_tm *tm,
-            const char *file, struct tmc_error *err)
+            const char *file, const char *spill_dir, struct tmc_error *err)
 {
   enum tmc_status st = TMC_OK;
-  compact_tm (tm);
   if (*merger == NULL)
     {
       all->header = tm->header;
@@ -464,7 +424,7 @@ merge_into (struct tmc_tm *all, tmc_tmx_merger **merger, struct tmc_tm *tm,
       const char *src = all->header.srclang
                         && tmc_tmx_lang_valid (all->header.srclang)
                           ? all->header.srclang : NULL;
-      st = tmc_tmx_merger_new (src, merger, err);
+      st = tmc_tmx_merger_new_spill (src, spill_dir, merger, err);
     }
   /* No file name: the merger names files only in its warnings about
      conflicts, which are not shown here (the same sentence translated
@@ -503,7 +463,8 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
     it.error = r->error;
   st = tmc_report_add (a->rep, &it, err);
   if (st == TMC_OK && tm)
-    st = merge_into (a->all, &a->merger, tm, r->tmx_path, err);
+    st = merge_into (a->all, &a->merger, tm, r->tmx_path, a->spill_dir,
+                     err);
   tmc_tm_free (tm);
   for (size_t k = 0; k < p->n_pairs && k < r->n_extra && r->ok
                      && st == TMC_OK; k++)
@@ -512,7 +473,7 @@ agg_add (void *ctx, struct tmc_batch_agg *agg,
       st = tmc_tmx_read (r->extra_paths[k], &ptm, NULL, err);
       if (st == TMC_OK)
         st = merge_into (a->pair[k], &a->pair_merger[k], ptm,
-                         r->extra_paths[k], err);
+                         r->extra_paths[k], a->spill_dir, err);
       tmc_tm_free (ptm);
     }
   return st;
@@ -538,6 +499,29 @@ struct finish {
   struct tmc_tmx_langmap plain;
 };
 
+/* Write the units of MERGER with the header of TM (which has no units)
+   to PATH; no merger (no report): TM alone.  */
+static enum tmc_status
+write_merged (tmc_tmx_merger *merger, const struct tmc_tm *tm,
+              const char *path, const struct tmc_tmx_write_opts *wo,
+              struct tmc_error *err)
+{
+  if (merger == NULL)
+    return tmc_tmx_write (tm, path, wo, NULL, err);
+  return tmc_tmx_merger_write (merger, &tm->header, path, wo, NULL, err);
+}
+
+/* The number of units MERGER holds.  */
+static size_t
+merged_units (const tmc_tmx_merger *merger)
+{
+  struct tmc_tmx_merge_stats ms;
+  if (merger == NULL)
+    return 0;
+  tmc_tmx_merger_stats (merger, &ms);
+  return ms.units_out;
+}
+
 static enum tmc_status
 run_task (struct finish *f, const struct task *t, struct tmc_error *err)
 {
@@ -552,14 +536,14 @@ run_task (struct finish *f, const struct task *t, struct tmc_error *err)
     {
     case TASK_TMX:
       /* As 'tmconv tmx merge' writes the merge of the reports' files.  */
-      return tmc_tmx_write (f->a->all, f->tmx_path, &wo, NULL, err);
+      return write_merged (f->a->merger, f->a->all, f->tmx_path, &wo, err);
     case TASK_PAIR:
       /* Likewise.  A run with no report has no header to take: then it
          is the one the writer makes, with the pair's source language.  */
       wo.srclang = f->a->pair[t->index]->header.srclang
                      ? NULL : p->pairs[t->index][0];
-      return tmc_tmx_write (f->a->pair[t->index], f->pair_path[t->index],
-                            &wo, NULL, err);
+      return write_merged (f->a->pair_merger[t->index], f->a->pair[t->index],
+                           f->pair_path[t->index], &wo, err);
     default:
       return tmc_po_export_write_file (f->ex, f->po_dir, t->index, NULL, err);
     }
@@ -655,11 +639,27 @@ run_tasks (struct finish *f, struct task *t, size_t n, struct tmc_error *err)
   return st;
 }
 
-/* The catalogue exporter of the merged memory *ALL, as 'tmconv po
-   export' makes it from OUT/<name>.tmx, prepared, with its figures in
-   STATS.  */
+/* Feeding the exporter the merged units: what tmc_po_export_add_tm does
+   with a memory of them.  */
+struct po_feed {
+  tmc_po_export *ex;
+  const char *name;
+  size_t index;
+};
+
 static enum tmc_status
-po_exporter (struct pipeline *p, const struct tmc_tm *all,
+po_feed_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
+{
+  struct po_feed *pf = data;
+  return tmc_po_export_add_tu (pf->ex, tu, pf->name, pf->index++, err);
+}
+
+/* The catalogue exporter of the merged memory (the units of MERGER, or
+   none), as 'tmconv po export' makes it from OUT/<name>.tmx, prepared,
+   with its figures in STATS; its texts in a temporary file in
+   TMPDIR.  */
+static enum tmc_status
+po_exporter (struct pipeline *p, tmc_tmx_merger *merger, const char *tmpdir,
              tmc_po_export **out, struct tmc_po_export_stats *stats,
              struct tmc_error *err)
 {
@@ -691,10 +691,17 @@ po_exporter (struct pipeline *p, const struct tmc_tm *all,
   eo.fuzzy_below = o->fuzzy_below >= 0 ? o->fuzzy_below
                                         : TMC_PO_FUZZY_BELOW_DEFAULT;
   eo.date = p->date;
+  /* The texts of the entries go to a temporary file beside the mergers'
+     (the catalogues' entries are the rest of what grows with the
+     corpus).  */
+  eo.tmpdir = tmpdir;
   if (st == TMC_OK)
     st = tmc_po_export_new (&eo, out, err);
-  if (st == TMC_OK)
-    st = tmc_po_export_add_tm (*out, all, name + 1, err);
+  if (st == TMC_OK && merger)
+    {
+      struct po_feed pf = { *out, name + 1, 0 };
+      st = tmc_tmx_merger_each (merger, po_feed_unit, &pf, err);
+    }
   if (st == TMC_OK)
     st = tmc_po_export_prepare (*out, stats, err);
   free (langs_copy);
@@ -724,14 +731,9 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
   for (size_t i = 0; i < n_problems && st == TMC_OK; i++)
     st = tmc_report_add_problem (a->rep, &problems[i], err);
 
-  /* The merged memories.  */
-  if (st == TMC_OK && a->merger)
-    st = tmc_tmx_merger_finish (a->merger, a->all, NULL, err);
+  /* The merged memories are written from the mergers.  */
   for (size_t i = 0; i < p->n_pairs && st == TMC_OK; i++)
     {
-      if (a->pair_merger[i])
-        st = tmc_tmx_merger_finish (a->pair_merger[i], a->pair[i], NULL,
-                                    err);
       f.pair_path[i] = tmc_tmx_pair_path (tmx_path, p->pairs[i][0],
                                           p->pairs[i][1]);
       if (st == TMC_OK && f.pair_path[i] == NULL)
@@ -748,7 +750,7 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
       else
         st = tmc_batch_no_link (f.po_dir, strlen (agg->out_dir), err);
       if (st == TMC_OK)
-        st = po_exporter (p, a->all, &f.ex, &stats, err);
+        st = po_exporter (p, a->merger, a->spill_dir, &f.ex, &stats, err);
     }
 
   /* The files: the merged TMX, one per pair, the catalogues.  */
@@ -757,10 +759,10 @@ agg_finish (void *ctx, struct tmc_batch_agg *agg,
   if (st == TMC_OK)
     {
       tasks[n_tasks++] = (struct task) { TASK_TMX, 0,
-                                         (double) a->all->n_tus };
+                                         (double) merged_units (a->merger) };
       for (size_t i = 0; i < p->n_pairs; i++)
-        tasks[n_tasks++] = (struct task) { TASK_PAIR, (int) i,
-                                           (double) a->pair[i]->n_tus };
+        tasks[n_tasks++] = (struct task) {
+          TASK_PAIR, (int) i, (double) merged_units (a->pair_merger[i]) };
       /* Writing a catalogue takes libgettextpo about ten times as long
          an entry as writing TMX a unit.  */
       for (size_t l = 0; f.ex && l <= stats.n_langs && l <= 32; l++)

@@ -195,4 +195,14 @@ size_t *tmc_po_map_put (struct tmc_po_map *m, const char *key, size_t val,
 struct tmc_buf;
 const char *tmc_po_message_key (po_message_t m, struct tmc_buf *b);
 
+/* Test hook: write catalogues in pieces of N entries (0: the default,
+   2048), so that the tests can show that the pieces join into the same
+   bytes as one piece.  */
+void tmc_po_export_test_piece (size_t n);
+
+/* Test hook: keep only the low BITS bits of the hashes of the texts of
+   the exporters made afterwards (0: every text hashes alike), so that the
+   tests can show that texts are told apart by their bytes.  */
+void tmc_po_export_test_hash_bits (unsigned bits);
+
 #endif /* TMC_PO_INTERNAL_H */

@@ -100,4 +100,9 @@ void tmc_tmx_meta_free (struct tmc_meta *meta);
 /* Free what HEADER owns and leave it empty.  */
 void tmc_tmx_header_destroy (struct tmc_tm_header *header);
 
+/* Test hook: keep only the low BITS bits of the hashes of MERGER (in
+   spill mode; 0: every key and text hashes alike), so that the tests can
+   show that units whose hashes collide are told apart by their texts.  */
+void tmc_tmx_merger_test_hash_bits (tmc_tmx_merger *merger, unsigned bits);
+
 #endif /* TMC_TMX_INTERNAL_H */

@@ -1195,84 +1195,142 @@ tmc_tmx_writer_finish (tmc_tmx_writer *w, struct tmc_tmx_write_stats *stats,
 /* ------------------------------------------------------------------ */
 /* Whole translation memories.  */
 
-/* The tag of the language most units of TM have among those OPTS keeps
-   (the first such tag as written), or NULL.  */
-static const char *
-most_common_lang (const struct tmc_tm *tm, const tmc_tmx_writer *w)
-{
+/* Counting the languages of units, for the language most units have
+   among those the writer keeps.  */
+struct lang_count {
+  const tmc_tmx_writer *w;
   struct {
     char p[16];
-    const char *tag;
+    char tag[TMC_TMX_TAG_MAX];  /* the first tag as written */
     size_t n;
   } seen[TMC_TMX_LANGMAP_MAX];
-  size_t n_seen = 0;
-  for (size_t u = 0; u < tm->n_tus; u++)
+  size_t n_seen;
+};
+
+static void
+lang_count_add (struct lang_count *lc, const struct tmc_tu *tu)
+{
+  for (size_t i = 0; i < tu->n_tuvs; i++)
     {
-      const struct tmc_tu *tu = &tm->tus[u];
-      for (size_t i = 0; i < tu->n_tuvs; i++)
+      const struct tmc_tuv *v = &tu->tuvs[i];
+      if (v->lang == NULL || !lang_kept (lc->w, v->lang) || !tuv_has_text (v))
+        continue;
+      /* Only a language tag can be the header's srclang.  */
+      char canon[TMC_TMX_TAG_MAX];
+      if (tmc_tmx_lang_canonical (v->lang, NULL, canon, sizeof canon) != 0)
+        continue;
+      char p[16];
+      tmc_lang_primary (v->lang, p, sizeof p);
+      /* Count a language once per unit.  */
+      int dup = 0;
+      for (size_t j = 0; j < i && !dup; j++)
+        dup = tu->tuvs[j].lang && tmc_lang_match (tu->tuvs[j].lang, p)
+              && tuv_has_text (&tu->tuvs[j]);
+      if (dup)
+        continue;
+      size_t k;
+      for (k = 0; k < lc->n_seen; k++)
+        if (strcmp (lc->seen[k].p, p) == 0)
+          break;
+      if (k == lc->n_seen)
         {
-          const struct tmc_tuv *v = &tu->tuvs[i];
-          if (v->lang == NULL || !lang_kept (w, v->lang) || !tuv_has_text (v))
+          if (lc->n_seen == TMC_TMX_LANGMAP_MAX)
             continue;
-          /* Only a language tag can be the header's srclang.  */
-          char canon[TMC_TMX_TAG_MAX];
-          if (tmc_tmx_lang_canonical (v->lang, NULL, canon, sizeof canon)
-              != 0)
-            continue;
-          char p[16];
-          tmc_lang_primary (v->lang, p, sizeof p);
-          /* Count a language once per unit.  */
-          int dup = 0;
-          for (size_t j = 0; j < i && !dup; j++)
-            dup = tu->tuvs[j].lang && tmc_lang_match (tu->tuvs[j].lang, p)
-                  && tuv_has_text (&tu->tuvs[j]);
-          if (dup)
-            continue;
-          size_t k;
-          for (k = 0; k < n_seen; k++)
-            if (strcmp (seen[k].p, p) == 0)
-              break;
-          if (k == n_seen)
-            {
-              if (n_seen == TMC_TMX_LANGMAP_MAX)
-                continue;
-              memcpy (seen[k].p, p, sizeof p);
-              seen[k].tag = v->lang;
-              seen[k].n = 0;
-              n_seen++;
-            }
-          seen[k].n++;
+          memcpy (lc->seen[k].p, p, sizeof p);
+          /* A well-formed tag fits: canonical form keeps its length.  */
+          snprintf (lc->seen[k].tag, sizeof lc->seen[k].tag, "%s", v->lang);
+          lc->seen[k].n = 0;
+          lc->n_seen++;
         }
+      lc->seen[k].n++;
     }
+}
+
+/* The tag of the language most units counted have (the first such tag
+   as written), or NULL.  */
+static const char *
+lang_count_best (const struct lang_count *lc)
+{
   const char *best = NULL;
   size_t best_n = 0;
-  for (size_t k = 0; k < n_seen; k++)
-    if (seen[k].n > best_n)
+  for (size_t k = 0; k < lc->n_seen; k++)
+    if (lc->seen[k].n > best_n)
       {
-        best = seen[k].tag;
-        best_n = seen[k].n;
+        best = lc->seen[k].tag;
+        best_n = lc->seen[k].n;
       }
   return best;
 }
 
-enum tmc_status
-tmc_tmx_write_stream (const struct tmc_tm *tm, FILE *fp,
-                      const struct tmc_tmx_write_opts *opts,
-                      struct tmc_tmx_write_stats *stats,
-                      struct tmc_error *err)
+/* Calls FN with DATA on each unit of a source of units, in order, until
+   FN returns something other than TMC_OK.  */
+typedef enum tmc_status each_unit_fn (const void *source,
+                                      tmc_tmx_merged_fn *fn, void *data,
+                                      struct tmc_error *err);
+
+static enum tmc_status
+each_tm_unit (const void *source, tmc_tmx_merged_fn *fn, void *data,
+              struct tmc_error *err)
+{
+  const struct tmc_tm *tm = source;
+  enum tmc_status st = TMC_OK;
+  for (size_t i = 0; i < tm->n_tus && st == TMC_OK; i++)
+    st = fn (data, &tm->tus[i], err);
+  return st;
+}
+
+static enum tmc_status
+each_merged_unit (const void *source, tmc_tmx_merged_fn *fn, void *data,
+                  struct tmc_error *err)
+{
+  return tmc_tmx_merger_each ((tmc_tmx_merger *) source, fn, data, err);
+}
+
+static enum tmc_status
+count_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
+{
+  (void) err;
+  lang_count_add (data, tu);
+  return TMC_OK;
+}
+
+static enum tmc_status
+write_unit (void *data, const struct tmc_tu *tu, struct tmc_error *err)
+{
+  return tmc_tmx_writer_add (data, tu, err);
+}
+
+/* Write the units of SOURCE (EACH goes over them) with HEADER to FP.
+   With no srclang in OPTS and none usable in the header, the source is
+   the language most units have, counted in a first pass.  */
+static enum tmc_status
+write_units (const void *source, each_unit_fn *each,
+             const struct tmc_tm_header *header, FILE *fp,
+             const struct tmc_tmx_write_opts *opts,
+             struct tmc_tmx_write_stats *stats, struct tmc_error *err)
 {
   tmc_tmx_writer *w;
-  enum tmc_status st = tmc_tmx_writer_new (fp, &tm->header, opts, &w, err);
+  enum tmc_status st = tmc_tmx_writer_new (fp, header, opts, &w, err);
   if (st != TMC_OK)
     return st;
   if (w->srclang[0] == '\0')
     {
-      const char *best = most_common_lang (tm, w);
-      if (best)
-        canonical_tag (w, best, w->srclang);
+      struct lang_count *lc = malloc (sizeof *lc);
+      if (lc == NULL)
+        st = nomem (err);
+      else
+        {
+          lc->w = w;
+          lc->n_seen = 0;
+          st = each (source, count_unit, lc, err);
+          const char *best = lang_count_best (lc);
+          if (st == TMC_OK && best)
+            canonical_tag (w, best, w->srclang);
+          free (lc);
+        }
     }
-  for (size_t i = 0; i < tm->n_tus && st == TMC_OK; i++)
-    st = tmc_tmx_writer_add (w, &tm->tus[i], err);
+  if (st == TMC_OK)
+    st = each (source, write_unit, w, err);
   if (st != TMC_OK)
     {
       tmc_tmx_writer_free (w);
@@ -1281,10 +1339,12 @@ tmc_tmx_write_stream (const struct tmc_tm *tm, FILE *fp,
   return tmc_tmx_writer_finish (w, stats, err);
 }
 
-enum tmc_status
-tmc_tmx_write (const struct tmc_tm *tm, const char *path,
-               const struct tmc_tmx_write_opts *opts,
-               struct tmc_tmx_write_stats *stats, struct tmc_error *err)
+/* The same to the file PATH through tmc_output_open.  */
+static enum tmc_status
+write_units_to (const void *source, each_unit_fn *each,
+                const struct tmc_tm_header *header, const char *path,
+                const struct tmc_tmx_write_opts *opts,
+                struct tmc_tmx_write_stats *stats, struct tmc_error *err)
 {
   tmc_output *out;
   enum tmc_status st = tmc_output_open (path, &out, err);
@@ -1297,11 +1357,50 @@ tmc_tmx_write (const struct tmc_tm *tm, const char *path,
     tmc_tmx_write_opts_init (&o);
   if (o.name == NULL)
     o.name = path;
-  st = tmc_tmx_write_stream (tm, tmc_output_stream (out), &o, stats, err);
+  st = write_units (source, each, header, tmc_output_stream (out), &o, stats,
+                    err);
   if (st != TMC_OK)
     {
       tmc_output_abort (out);
       return st;
     }
   return tmc_output_commit (out, err);
+}
+
+enum tmc_status
+tmc_tmx_write_stream (const struct tmc_tm *tm, FILE *fp,
+                      const struct tmc_tmx_write_opts *opts,
+                      struct tmc_tmx_write_stats *stats,
+                      struct tmc_error *err)
+{
+  return write_units (tm, each_tm_unit, &tm->header, fp, opts, stats, err);
+}
+
+enum tmc_status
+tmc_tmx_write (const struct tmc_tm *tm, const char *path,
+               const struct tmc_tmx_write_opts *opts,
+               struct tmc_tmx_write_stats *stats, struct tmc_error *err)
+{
+  return write_units_to (tm, each_tm_unit, &tm->header, path, opts, stats,
+                         err);
+}
+
+enum tmc_status
+tmc_tmx_merger_write_stream (tmc_tmx_merger *m,
+                             const struct tmc_tm_header *header, FILE *fp,
+                             const struct tmc_tmx_write_opts *opts,
+                             struct tmc_tmx_write_stats *stats,
+                             struct tmc_error *err)
+{
+  return write_units (m, each_merged_unit, header, fp, opts, stats, err);
+}
+
+enum tmc_status
+tmc_tmx_merger_write (tmc_tmx_merger *m, const struct tmc_tm_header *header,
+                      const char *path, const struct tmc_tmx_write_opts *opts,
+                      struct tmc_tmx_write_stats *stats,
+                      struct tmc_error *err)
+{
+  return write_units_to (m, each_merged_unit, header, path, opts, stats,
+                         err);
 }

@@ -1,6 +1,7 @@
 /* Unit tests: po-*.c (languages, the libgettextpo session, export and
    import of catalogues).  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <gettext-po.h>
 #include <iconv.h>
@@ -539,6 +540,52 @@ slurp (const char *name, size_t *len)
   return buf;
 }
 
+/* Export TM (domain "t") into the directory SUB of the scratch
+   directory, made here, with the texts in TMPDIR (may be NULL) and
+   NO_ENV; the figures in *ST.  */
+static void
+export_to (const struct tmc_tm *tm, const char *sub, const char *tmpdir,
+           int no_env, struct tmc_po_export_stats *st)
+{
+  char dir[512];
+  snprintf (dir, sizeof dir, "%s/%s", test_dir, sub);
+  mkdir (dir, 0777);
+  struct tmc_po_export_options o;
+  tmc_po_export_options_init (&o);
+  o.domain = "t";
+  o.date = 1700000000;
+  o.tmpdir = tmpdir;
+  o.no_env = no_env;
+  tmc_po_export *ex;
+  struct tmc_error e;
+  memset (st, 0, sizeof *st);
+  CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
+  CHECK_INT_EQ (tmc_po_export_write (ex, dir, st, &e), TMC_OK);
+  tmc_po_export_free (ex);
+}
+
+/* Check that the directories A and B of the scratch directory hold the
+   same t.pot, az.po and fa.po, of more than 1000 bytes.  */
+static void
+same_catalogues (const char *a_dir, const char *b_dir)
+{
+  const char *files[] = { "t.pot", "az.po", "fa.po" };
+  for (int i = 0; i < 3; i++)
+    {
+      char a[64], b[64];
+      snprintf (a, sizeof a, "%s/%s", a_dir, files[i]);
+      snprintf (b, sizeof b, "%s/%s", b_dir, files[i]);
+      size_t la, lb;
+      char *da = slurp (a, &la), *db = slurp (b, &lb);
+      CHECK (da != NULL && db != NULL && la > 1000);
+      if (da && db)
+        CHECK_MEM_EQ (db, lb, da, la);
+      free (da);
+      free (db);
+    }
+}
+
 TEST (export_byte_by_byte_writes_the_same)
 {
   /* With libgettextpo going byte by byte (OLD_PO_FILE_OUTPUT, the
@@ -557,37 +604,100 @@ TEST (export_byte_by_byte_writes_the_same)
   const char *dirs[] = { "env", "noenv" };
   for (int k = 0; k < 2; k++)
     {
-      char sub[512];
-      snprintf (sub, sizeof sub, "%s/%s", test_dir, dirs[k]);
-      mkdir (sub, 0777);
-      struct tmc_po_export_options o;
-      tmc_po_export_options_init (&o);
-      o.domain = "t";
-      o.date = 1700000000;
-      o.no_env = k;
-      tmc_po_export *ex;
-      struct tmc_error e;
-      CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_add_tm (ex, tm, "x.tmx", &e), TMC_OK);
-      CHECK_INT_EQ (tmc_po_export_write (ex, sub, NULL, &e), TMC_OK);
-      tmc_po_export_free (ex);
+      struct tmc_po_export_stats st;
+      export_to (tm, dirs[k], NULL, k, &st);
     }
   tmc_tm_free (tm);
   CHECK (getenv ("OLD_PO_FILE_OUTPUT") == NULL);
-  const char *files[] = { "t.pot", "az.po", "fa.po" };
-  for (int i = 0; i < 3; i++)
+  same_catalogues ("env", "noenv");
+}
+
+TEST (export_in_pieces_writes_the_same)
+{
+  /* libgettextpo gets a catalogue a piece at a time (2048 entries in
+     use; here 1, 2 and 5): joined, the pieces are the bytes of the
+     catalogue written at once, with contexts, fuzzy entries, several
+     places and wrapped lines across the joins.  */
+  struct tmc_tm *tm = sample_tm ();
+  char longfa[1024] = "";
+  for (int i = 0; i < 6; i++)
+    strcat (longfa, "این جملهٔ بلندی است، با نیم‌فاصله‌ها و «گیومه» ");
+  add_unit (tm, "rep4", 1, "1-1-1", "0.990",
+            "A long sentence that wraps over several lines of the catalogue.",
+            "Uzun.", longfa);
+  static const size_t pieces[] = { 0, 1, 2, 5 };
+  for (int k = 0; k < 4; k++)
     {
-      char a[64], b[64];
-      snprintf (a, sizeof a, "env/%s", files[i]);
-      snprintf (b, sizeof b, "noenv/%s", files[i]);
-      size_t la, lb;
-      char *da = slurp (a, &la), *db = slurp (b, &lb);
-      CHECK (da != NULL && db != NULL && la > 1000);
-      if (da && db)
-        CHECK_MEM_EQ (da, la, db, lb);
-      free (da);
-      free (db);
+      char sub[32];
+      snprintf (sub, sizeof sub, "piece%zu", pieces[k]);
+      tmc_po_export_test_piece (pieces[k]);
+      struct tmc_po_export_stats st;
+      export_to (tm, sub, NULL, 0, &st);
+      CHECK (st.entries == 10 && st.with_context == 2);
     }
+  tmc_po_export_test_piece (0);
+  tmc_tm_free (tm);
+  same_catalogues ("piece0", "piece1");
+  same_catalogues ("piece0", "piece2");
+  same_catalogues ("piece0", "piece5");
+  po_file_free (read_po ("piece1/az.po"));
+}
+
+TEST (export_texts_in_a_temporary_file_write_the_same)
+{
+  /* With a tmpdir the texts of the entries are kept in a temporary file
+     (unlinked: the directory stays empty) and the catalogues are the
+     same bytes, also when every text hashes alike (only the bytes tell
+     msgids and translations apart: merged pairs, contexts); a tmpdir that
+     does not exist is an error.  */
+  struct tmc_tm *tm = sample_tm ();
+  add_unit (tm, "rep5", 1, "1-1-1", "0.990", "Thank you.", "Çox sağ olun.",
+            "متشکرم.");
+  add_unit (tm, "rep5", 2, "1-1-1", "0.990", "Thank you!", "Sağ olun.",
+            "متشکرم.");
+  /* Thirteen places of one pair: ten comments and a count.  */
+  for (int i = 0; i < 12; i++)
+    {
+      char doc[16];
+      snprintf (doc, sizeof doc, "many%02d", i);
+      add_unit (tm, doc, 1, "1-1-1", "0.990", "Again.", "Yenə.", "دوباره.");
+    }
+  static const char *const dirs[] = { "mem", "file", "file0" };
+  char tmp[512];
+  snprintf (tmp, sizeof tmp, "%s/tmp", test_dir);
+  mkdir (tmp, 0777);
+  for (int k = 0; k < 3; k++)
+    {
+      tmc_po_export_test_hash_bits (k == 2 ? 0 : 32);
+      struct tmc_po_export_stats st;
+      export_to (tm, dirs[k], k > 0 ? tmp : NULL, 0, &st);
+      CHECK (st.entries == 12 && st.merged == 13 && st.with_context == 3);
+    }
+  tmc_po_export_test_hash_bits (32);
+  tmc_tm_free (tm);
+  same_catalogues ("mem", "file");
+  same_catalogues ("mem", "file0");
+  size_t len;
+  char *az = slurp ("file0/az.po", &len);
+  CHECK (az && strstr (az, "#. many09 bead 1: shape 1-1-1 (az-fa-en), "
+                           "score 0.990\n#. and 2 more places\n"));
+  free (az);
+  DIR *d = opendir (tmp);
+  int n = 0;
+  struct dirent *de;
+  while (d && (de = readdir (d)))
+    n += de->d_name[0] != '.';
+  if (d)
+    closedir (d);
+  CHECK_INT_EQ (n, 0);
+  struct tmc_po_export_options o;
+  tmc_po_export_options_init (&o);
+  o.tmpdir = "/nonexistent/dir";
+  tmc_po_export *ex = NULL;
+  struct tmc_error e;
+  CHECK_INT_EQ (tmc_po_export_new (&o, &ex, &e), TMC_ERR_IO);
+  CHECK (ex == NULL);
+  CHECK_INT_EQ (e.sys_errno, ENOENT);
 }
 
 TEST (export_threshold_langs_and_plain_units)
@@ -934,6 +1044,8 @@ main (void)
   RUN (head_says_utf8);
   RUN (export_writes_template_and_catalogues);
   RUN (export_byte_by_byte_writes_the_same);
+  RUN (export_in_pieces_writes_the_same);
+  RUN (export_texts_in_a_temporary_file_write_the_same);
   RUN (export_threshold_langs_and_plain_units);
   RUN (export_rejects_bad_names);
   RUN (import_merges_languages_and_keeps_context_and_plurals);
