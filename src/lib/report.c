@@ -173,7 +173,6 @@ put_score (FILE *fp, double v)
 
 /* ---- Escaping ----------------------------------------------------- */
 
-
 /* Write S as HTML text (also fit for attribute values in quotes).  */
 static void
 html_str (FILE *fp, const char *s)
