@@ -220,3 +220,19 @@ put("manifest", "no-header", b"\x01" + b"r1\ta.az.txt\ta.fa.txt\ta.en.txt\nr2\t/
 put("manifest", "hostile-ids", b"\x01" + "../up\ta\tb\tc\n/abs/id\ta\tb\tc\nx/../../y\ta\tb\tc\n./dot\ta\tb\tc\n.hidden\ta\tb\tc\nback\\\\slash\ta\tb\tc\nok/ok\ta\tb\tc\nok/ok\ta\tb\tc\nempty//part\ta\tb\tc\nrəsmi/تهران\ta\tb\tc\n".encode() + b"bad\xff\ta\tb\tc\n")
 put("manifest", "columns", b"\x00" + b"id\ten\tencoding\tfa\taz\taz.encoding\r\nr\te.txt\tUTF-8\tf.txt\ta.txt\tISO-8859-9\r\ns\te.txt\t\tf.txt\n")
 put("manifest", "bad-header", b"\x00" + b"id\taz\taz\ten\nr\ta\tb\tc\n")
+
+# ---- merge: selector = held-back variants first (bit 0) | changed texts,
+# conflicts (bit 1) | everything again, duplicates (bit 2) | the header's
+# srclang (bit 3); then a TMX ----
+put("merge", "merge-a", bytes([0x0F]) + read("tests/data/tmx/merge-a.tmx"))
+put("merge", "merge-b", bytes([0x05]) + read("tests/data/tmx/merge-b.tmx"))
+put("merge", "trados", bytes([0x0A]) + read("tests/data/tmx/trados.tmx"))
+put("merge", "small", bytes([0x07]) + read("tests/data/po/small.tmx"))
+put("merge", "inline-omegat", bytes([0x0D]) + INLINE)
+put("merge", "no-srclang", bytes([0x03]) + b"""<tmx version="1.4"><header creationtool="x" segtype="sentence"/><body>
+<tu><tuv xml:lang="az"><seg>Bir</seg></tuv><tuv xml:lang="en"><seg>One</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="fa"><seg>\xdb\x8c\xda\xa9</seg></tuv></tu>
+<tu><tuv xml:lang="fa"><seg>\xd8\xaf\xd9\x88</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="az"><seg>Bir dene</seg></tuv></tu>
+</body></tmx>
+""")
