@@ -10,8 +10,7 @@
 #include "tmx-spill.h"
 
 /* Records are written 256 KiB at a time and read ahead as much.  */
-#define WBUF_SIZE ((size_t) 256 << 10)
-#define WIN_SIZE ((size_t) 256 << 10)
+size_t tmc_spill_buffer_size = (size_t) 256 << 10;
 
 static enum tmc_status
 nomem (struct tmc_error *err)
@@ -51,6 +50,7 @@ tmc_spill_open (struct tmc_spill *s, const char *dir, struct tmc_error *err)
 {
   memset (s, 0, sizeof *s);
   s->fd = -1;
+  s->buffer_size = tmc_spill_buffer_size > 0 ? tmc_spill_buffer_size : 1;
   if (dir == NULL || *dir == '\0')
     {
       dir = getenv ("TMPDIR");
@@ -198,7 +198,7 @@ commit_record (struct tmc_spill *s, size_t start, uint64_t *off,
                               "a temporary file"), n);
     }
   enum tmc_status st = TMC_OK;
-  if (s->wbuf.len > WBUF_SIZE && start > 0)
+  if (s->wbuf.len > s->buffer_size && start > 0)
     {
       /* Write what came before; the record moves to the front.  */
       st = write_all (s, s->wbuf.data, start, err);
@@ -208,7 +208,7 @@ commit_record (struct tmc_spill *s, size_t start, uint64_t *off,
   *off = s->size;
   *len = (uint32_t) n;
   s->size += n;
-  if (st == TMC_OK && s->wbuf.len >= WBUF_SIZE)
+  if (st == TMC_OK && s->wbuf.len >= s->buffer_size)
     st = flush_wbuf (s, err);
   return st;
 }
@@ -418,15 +418,15 @@ tmc_spill_get_raw (struct tmc_spill *s, uint64_t off, uint32_t len,
       && off + len <= s->win_off + s->win_len)
     return s->win + (off - s->win_off);
   size_t got;
-  if (sequential && len <= WIN_SIZE)
+  if (sequential && len <= s->buffer_size)
     {
-      if (s->win == NULL && (s->win = malloc (WIN_SIZE)) == NULL)
+      if (s->win == NULL && (s->win = malloc (s->buffer_size)) == NULL)
         {
           *st = nomem (err);
           return NULL;
         }
-      uint64_t want = s->flushed - off < WIN_SIZE ? s->flushed - off
-                                                   : WIN_SIZE;
+      uint64_t want = s->flushed - off < s->buffer_size
+                      ? s->flushed - off : s->buffer_size;
       s->win_len = 0;
       if (read_at (s->fd, s->win, (size_t) want, off, &got) != 0)
         {

@@ -41,7 +41,14 @@ struct tmc_spill {
   uint64_t win_off;
   size_t win_len;
   int failed;          /* a write failed: the file is unusable */
+  size_t buffer_size;  /* of WBUF and WIN: tmc_spill_buffer_size at open */
 };
+
+/* The size of the write buffer and of the read-ahead window of the files
+   opened from now on: 256 KiB.  Tests and the fuzzer make it small, so
+   that records go to the file and are read back from it, as they are in a
+   large merge; nothing else changes it.  */
+extern size_t tmc_spill_buffer_size;
 
 /* Create the temporary file in the directory DIR (NULL: $TMPDIR when it
    is set, else /tmp).  Errors: TMC_ERR_IO.  */

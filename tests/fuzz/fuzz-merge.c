@@ -9,7 +9,10 @@
    1, each unit with the text of its last variant changed (a conflict);
    with bit 2, the units again (duplicates).  With bit 3 the mergers take
    the header's srclang as their source language, else the language of
-   the first unit.
+   the first unit.  Bits 4 and 5 choose the size of the temporary file's
+   write buffer and read-ahead window: 256 KiB (as in use: small inputs
+   stay in the buffer), 1 byte, 64 or 512 bytes (records go to the file
+   and are read back from it, in and out of the window).
 
    Properties: both modes count the same (units in, out, duplicates,
    merged, conflicts), tmc_tmx_merger_each gives as many units as they
@@ -23,6 +26,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "lib/tmx-spill.h"
 #include "tmconv/tm.h"
 #include "tmconv/tmx.h"
 
@@ -148,6 +152,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   const char *src = first->header.srclang;
   if ((sel & 8) == 0 || src == NULL || !tmc_tmx_lang_valid (src))
     src = NULL;
+
+  static const size_t buffer_sizes[4] = { (size_t) 256 << 10, 1, 64, 512 };
+  tmc_spill_buffer_size = buffer_sizes[(sel >> 4) & 3];
 
   tmc_tmx_merger *mem, *spill;
   struct tmc_error err;

@@ -223,12 +223,12 @@ put("manifest", "bad-header", b"\x00" + b"id\taz\taz\ten\nr\ta\tb\tc\n")
 
 # ---- merge: selector = held-back variants first (bit 0) | changed texts,
 # conflicts (bit 1) | everything again, duplicates (bit 2) | the header's
-# srclang (bit 3); then a TMX ----
-put("merge", "merge-a", bytes([0x0F]) + read("tests/data/tmx/merge-a.tmx"))
-put("merge", "merge-b", bytes([0x05]) + read("tests/data/tmx/merge-b.tmx"))
+# srclang (bit 3) | buffer 256 KiB, 1, 64, 512 bytes (bits 4-5); then a TMX ----
+put("merge", "merge-a", bytes([0x1F]) + read("tests/data/tmx/merge-a.tmx"))
+put("merge", "merge-b", bytes([0x25]) + read("tests/data/tmx/merge-b.tmx"))
 put("merge", "trados", bytes([0x0A]) + read("tests/data/tmx/trados.tmx"))
-put("merge", "small", bytes([0x07]) + read("tests/data/po/small.tmx"))
-put("merge", "inline-omegat", bytes([0x0D]) + INLINE)
+put("merge", "small", bytes([0x37]) + read("tests/data/po/small.tmx"))
+put("merge", "inline-omegat", bytes([0x2D]) + INLINE)
 put("merge", "no-srclang", bytes([0x03]) + b"""<tmx version="1.4"><header creationtool="x" segtype="sentence"/><body>
 <tu><tuv xml:lang="az"><seg>Bir</seg></tuv><tuv xml:lang="en"><seg>One</seg></tuv></tu>
 <tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="fa"><seg>\xdb\x8c\xda\xa9</seg></tuv></tu>
