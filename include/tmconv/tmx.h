@@ -412,6 +412,13 @@ enum tmc_status tmc_tmx_read_buffer (const char *data, size_t len,
                                      struct tmc_tmx_read_stats *stats,
                                      struct tmc_error *err);
 
+/* Set the header and unit callbacks of OPTS, and its data, so that the
+   reader fills TM as tmc_tmx_read does: the header (replacing TM's) and
+   the units, appended to TM's.  For reading a buffer, or in pieces, into
+   memory.  */
+void tmc_tmx_read_opts_into (struct tmc_tmx_read_opts *opts,
+                             struct tmc_tm *tm);
+
 /* Read the TMX file PATH ("-" = standard input) into a new translation
    memory *TM (freed with tmc_tm_free; NULL on error).  WARN may be NULL.
    Errors as tmc_tmx_read_stream.  */

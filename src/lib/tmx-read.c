@@ -1826,6 +1826,7 @@ tm_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
 {
   struct tmc_tm *tm = data;
   (void) err;
+  tmc_tmx_header_destroy (&tm->header);
   tm->header = *h;
   memset (h, 0, sizeof *h);
   return TMC_OK;
@@ -1839,6 +1840,14 @@ tm_unit (void *data, struct tmc_tu *tu, unsigned long line,
   return tmc_tm_add_tu_move (data, tu, err);
 }
 
+void
+tmc_tmx_read_opts_into (struct tmc_tmx_read_opts *opts, struct tmc_tm *tm)
+{
+  opts->header = tm_header;
+  opts->unit = tm_unit;
+  opts->data = tm;
+}
+
 enum tmc_status
 tmc_tmx_read (const char *path, struct tmc_tm **tmp,
               const struct tmc_warn_handler *warn, struct tmc_error *err)
@@ -1849,9 +1858,7 @@ tmc_tmx_read (const char *path, struct tmc_tm **tmp,
     return tmc_error_set (err, TMC_ERR_NOMEM, path, 0, 0, _("out of memory"));
   struct tmc_tmx_read_opts o;
   tmc_tmx_read_opts_init (&o);
-  o.header = tm_header;
-  o.unit = tm_unit;
-  o.data = tm;
+  tmc_tmx_read_opts_into (&o, tm);
   o.warn = warn;
   enum tmc_status st = tmc_tmx_read_stream (path, &o, NULL, err);
   if (st != TMC_OK)

@@ -30,24 +30,6 @@
 #include "tmconv/tm.h"
 #include "tmconv/tmx.h"
 
-static enum tmc_status
-on_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
-{
-  struct tmc_tm *tm = data;
-  (void) err;
-  tm->header = *h;
-  memset (h, 0, sizeof *h);
-  return TMC_OK;
-}
-
-static enum tmc_status
-on_unit (void *data, struct tmc_tu *tu, unsigned long line,
-         unsigned long column, struct tmc_error *err)
-{
-  (void) line, (void) column;
-  return tmc_tm_add_tu_move (data, tu, err);
-}
-
 /* The file read into a new memory, or NULL when the reader refuses it.  */
 static struct tmc_tm *
 read_tm (const char *data, size_t len)
@@ -56,9 +38,7 @@ read_tm (const char *data, size_t len)
   FUZZ_ASSERT (tm != NULL);
   struct tmc_tmx_read_opts o;
   tmc_tmx_read_opts_init (&o);
-  o.header = on_header;
-  o.unit = on_unit;
-  o.data = tm;
+  tmc_tmx_read_opts_into (&o, tm);
   o.warn = &fuzz_warn_handler;
   struct tmc_error err;
   tmc_error_clear (&err);

@@ -68,24 +68,6 @@ add_tuv (struct tmc_tu *tu, const char *lang, const char *text)
   tmc_tu_add_tuv (tu, lang, text, strlen (text));
 }
 
-static enum tmc_status
-test_tm_header (void *data, struct tmc_tm_header *h, struct tmc_error *err)
-{
-  struct tmc_tm *tm = data;
-  (void) err;
-  tm->header = *h;
-  memset (h, 0, sizeof *h);
-  return TMC_OK;
-}
-
-static enum tmc_status
-test_tm_unit (void *data, struct tmc_tu *tu, unsigned long line,
-              unsigned long col, struct tmc_error *err)
-{
-  (void) line, (void) col;
-  return tmc_tm_add_tu_move (data, tu, err);
-}
-
 static struct tmc_tm *
 read_str (const char *s, struct msgs *warn, enum tmc_status *st,
           struct tmc_error *err)
@@ -95,9 +77,7 @@ read_str (const char *s, struct msgs *warn, enum tmc_status *st,
   struct tmc_tmx_read_opts o;
   tmc_tmx_read_opts_init (&o);
   o.warn = warn ? &h : NULL;
-  o.data = tm;
-  o.header = test_tm_header;
-  o.unit = test_tm_unit;
+  tmc_tmx_read_opts_into (&o, tm);
   *st = tmc_tmx_read_buffer (s, strlen (s), "t.tmx", &o, NULL, err);
   return tm;
 }
@@ -108,6 +88,11 @@ read_str (const char *s, struct msgs *warn, enum tmc_status *st,
   "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "   \
   "datatype=\"plaintext\"/>\n<body>\n"
 #define TAIL "</body>\n</tmx>\n"
+#define HEAD_FA                                                         \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" \
+  "<header creationtool=\"t\" creationtoolversion=\"1\" "               \
+  "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"fa\" "   \
+  "datatype=\"plaintext\"/>\n<body>\n"
 
 /* ------------------------------------------------------------------ */
 /* Language tags.  */
@@ -734,9 +719,7 @@ TEST (read_chunked)
       struct tmc_tm *tm = tmc_tm_new ();
       struct tmc_tmx_read_opts o;
       tmc_tmx_read_opts_init (&o);
-      o.header = test_tm_header;
-      o.unit = test_tm_unit;
-      o.data = tm;
+      tmc_tmx_read_opts_into (&o, tm);
       o.chunk_size = chunk;
       struct tmc_error err;
       CHECK_INT_EQ (tmc_tmx_read_buffer (sample, strlen (sample), "c", &o,
@@ -749,6 +732,29 @@ TEST (read_chunked)
         }
       tmc_tm_free (tm);
     }
+}
+
+/* Two readings into one memory: the second header replaces the first,
+   the units are appended.  */
+TEST (read_into_appends)
+{
+  struct tmc_tm *tm = tmc_tm_new ();
+  struct tmc_tmx_read_opts o;
+  tmc_tmx_read_opts_init (&o);
+  tmc_tmx_read_opts_into (&o, tm);
+  struct tmc_error err;
+  CHECK_INT_EQ (tmc_tmx_read_buffer (sample, strlen (sample), "a", &o, NULL,
+                                     &err), TMC_OK);
+  const char *other = HEAD_FA
+    "<tu><tuv xml:lang=\"fa\"><seg>\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85</seg></tuv>"
+    "<tuv xml:lang=\"en\"><seg>Hello</seg></tuv></tu>\n" TAIL;
+  CHECK_INT_EQ (tmc_tmx_read_buffer (other, strlen (other), "b", &o, NULL,
+                                     &err), TMC_OK);
+  CHECK_INT_EQ (tm->n_tus, 3);
+  CHECK_STR_EQ (tm->header.srclang, "fa");
+  if (tm->n_tus == 3)
+    CHECK_STR_EQ (tm->tus[2].tuvs[1].text, "Hello");
+  tmc_tm_free (tm);
 }
 
 /* Every proper prefix of a TMX document is an error, never a crash.  */
@@ -764,9 +770,7 @@ TEST (read_every_prefix)
       struct tmc_tm *tm = tmc_tm_new ();
       struct tmc_tmx_read_opts o;
       tmc_tmx_read_opts_init (&o);
-      o.header = test_tm_header;
-      o.unit = test_tm_unit;
-      o.data = tm;
+      tmc_tmx_read_opts_into (&o, tm);
       struct tmc_error err;
       enum tmc_status st = tmc_tmx_read_buffer (copy, len, "p", &o, NULL,
                                                 &err);
@@ -1228,6 +1232,7 @@ main (void)
   RUN (write_attrs_checked);
   RUN (read_sample);
   RUN (read_chunked);
+  RUN (read_into_appends);
   RUN (read_every_prefix);
   RUN (read_refuses_entities);
   RUN (read_limits);
