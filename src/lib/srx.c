@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "internal.h"
 #include "srx-internal.h"
+#include "xml.h"
 #include "tmconv/io.h"
 #include "tmconv/segment.h"
 
@@ -45,6 +46,7 @@ struct pending_map {
 };
 
 struct reader {
+  struct tmc_xml_guard guard;  /* first: the parser's user data */
   XML_Parser parser;
   const char *name;
   struct tmc_srx *srx;
@@ -103,6 +105,12 @@ fail (struct reader *r, enum tmc_status st, const char *fmt, ...)
   vfail_at (r, st, XML_GetCurrentLineNumber (r->parser),
             XML_GetCurrentColumnNumber (r->parser) + 1, fmt, ap);
   va_end (ap);
+}
+
+static void
+guard_fail (struct tmc_xml_guard *g, enum tmc_status st, const char *message)
+{
+  fail ((struct reader *) g, st, "%s", message);
 }
 
 static void
@@ -607,40 +615,6 @@ on_text (void *data, const char *s, int len)
     fail (r, TMC_ERR_FORMAT, _("unexpected text in <%s>"), elem_names[e]);
 }
 
-/* DTDs and entities: SRX needs none, and an entity tmconv does not read
-   would silently take text out of a rule.  Declarations are refused, so
-   that no entity is ever fetched or expanded; the external DTD subset
-   and parameter entities are never read (XML_PARAM_ENTITY_PARSING_NEVER
-   below).  */
-static void XMLCALL
-on_entity_decl (void *data, const XML_Char *name, int is_param,
-                const XML_Char *value, int value_length, const XML_Char *base,
-                const XML_Char *system_id, const XML_Char *public_id,
-                const XML_Char *notation)
-{
-  struct reader *r = data;
-  (void) is_param, (void) value, (void) value_length, (void) base;
-  (void) public_id, (void) notation;
-  if (system_id)
-    fail (r, TMC_ERR_FORMAT,
-          _("the document declares the external entity '%s': external "
-            "entities are never loaded"), name);
-  else
-    fail (r, TMC_ERR_FORMAT,
-          _("the document declares the entity '%s': an SRX file may use "
-            "only the predefined entities (&amp; &lt; &gt; &apos; &quot;)"),
-          name);
-}
-
-static void XMLCALL
-on_skipped_entity (void *data, const XML_Char *name, int is_param)
-{
-  struct reader *r = data;
-  (void) is_param;
-  fail (r, TMC_ERR_SYNTAX, _("reference to the undefined entity '&%s;'"),
-        name);
-}
-
 void
 tmc_srx_free (struct tmc_srx *srx)
 {
@@ -721,6 +695,10 @@ tmc_srx_parse (const char *name, const char *data, size_t len,
   *srxp = NULL;
   struct reader r;
   memset (&r, 0, sizeof r);
+  r.guard.fail = guard_fail;
+  r.guard.entity_message = _("the document declares the entity '%s': an "
+                             "SRX file may use only the predefined "
+                             "entities (&amp; &lt; &gt; &apos; &quot;)");
   r.name = name;
   r.err = err;
   r.srx = calloc (1, sizeof *r.srx);
@@ -742,9 +720,8 @@ tmc_srx_parse (const char *name, const char *data, size_t len,
   XML_SetUserData (r.parser, &r);
   XML_SetElementHandler (r.parser, on_start, on_end);
   XML_SetCharacterDataHandler (r.parser, on_text);
-  XML_SetEntityDeclHandler (r.parser, on_entity_decl);
-  XML_SetSkippedEntityHandler (r.parser, on_skipped_entity);
-  XML_SetParamEntityParsing (r.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+  /* SRX needs no DTD and no entity (xml.h).  */
+  tmc_xml_guard_install (r.parser);
 
   /* Feed in pieces: XML_Parse takes an int length.  */
   const size_t chunk = 1 << 24;

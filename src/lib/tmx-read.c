@@ -8,12 +8,6 @@
    at all (malformed XML, an entity declaration, too deep, too large)
    stops the parser with an error.  */
 
-#ifndef XML_DTD
-/* Debian's libexpat is built with DTD support; the declarations of the
-   entity-expansion protection depend on this.  */
-# define XML_DTD 1
-#endif
-
 #include <errno.h>
 #include <expat.h>
 #include <fcntl.h>
@@ -26,6 +20,7 @@
 
 #include "internal.h"
 #include "tmx-internal.h"
+#include "xml.h"
 
 #define DEFAULT_MAX_DEPTH 64
 #define DEFAULT_MAX_UNIT ((size_t) 256 * 1024 * 1024)
@@ -73,6 +68,7 @@ struct kind {
 };
 
 struct reader {
+  struct tmc_xml_guard guard;  /* first: the parser's user data */
   XML_Parser p;
   const char *name;  /* for messages */
   const struct tmc_tmx_read_opts *opts;
@@ -166,6 +162,13 @@ fail (struct reader *r, enum tmc_status status, const char *fmt, ...)
   vsnprintf (r->e.message, sizeof r->e.message, fmt, ap);
   va_end (ap);
   XML_StopParser (r->p, XML_FALSE);
+}
+
+static void
+guard_fail (struct tmc_xml_guard *g, enum tmc_status status,
+            const char *message)
+{
+  fail ((struct reader *) g, status, "%s", message);
 }
 
 static void
@@ -1424,36 +1427,6 @@ on_text (void *data, const XML_Char *s, int len)
 }
 
 /* ------------------------------------------------------------------ */
-/* DTDs and entities: never loaded, never declared.  */
-
-static void XMLCALL
-on_entity_decl (void *data, const XML_Char *name, int is_param,
-                const XML_Char *value, int value_length, const XML_Char *base,
-                const XML_Char *system_id, const XML_Char *public_id,
-                const XML_Char *notation)
-{
-  struct reader *r = data;
-  (void) is_param, (void) value, (void) value_length, (void) base;
-  (void) public_id, (void) notation;
-  if (system_id)
-    fail (r, TMC_ERR_FORMAT,
-          _("the document declares the external entity '%s': external "
-            "entities are never loaded"), name);
-  else
-    fail (r, TMC_ERR_FORMAT,
-          _("the document declares the entity '%s': TMX allows only the "
-            "predefined entities (&amp; &lt; &gt; &apos; &quot;)"), name);
-}
-
-static void XMLCALL
-on_skipped_entity (void *data, const XML_Char *name, int is_param)
-{
-  struct reader *r = data;
-  (void) is_param;
-  fail (r, TMC_ERR_SYNTAX, _("reference to the undefined entity '&%s;'"),
-        name);
-}
-
 static void XMLCALL
 on_xml_decl (void *data, const XML_Char *version, const XML_Char *encoding,
              int standalone)
@@ -1631,6 +1604,10 @@ reader_init (struct reader *r, const char *name,
              const struct tmc_tmx_read_opts *opts, struct tmc_error *err)
 {
   memset (r, 0, sizeof *r);
+  r->guard.fail = guard_fail;
+  r->guard.entity_message = _("the document declares the entity '%s': TMX "
+                              "allows only the predefined entities (&amp; "
+                              "&lt; &gt; &apos; &quot;)");
   r->name = name ? name : "";
   r->opts = opts;
   r->max_depth = opts->max_depth ? opts->max_depth : DEFAULT_MAX_DEPTH;
@@ -1648,18 +1625,10 @@ reader_init (struct reader *r, const char *name,
   XML_SetElementHandler (r->p, on_start, on_end);
   XML_SetCharacterDataHandler (r->p, on_text);
   r->text_on = 1;
-  XML_SetEntityDeclHandler (r->p, on_entity_decl);
-  XML_SetSkippedEntityHandler (r->p, on_skipped_entity);
   XML_SetXmlDeclHandler (r->p, on_xml_decl);
   XML_SetUnknownEncodingHandler (r->p, on_unknown_encoding, r);
-  /* Never read the external DTD subset or parameter entities.  */
-  XML_SetParamEntityParsing (r->p, XML_PARAM_ENTITY_PARSING_NEVER);
-  XML_UseForeignDTD (r->p, XML_FALSE);
-  /* Entity declarations are refused above; expat's own protection stays
-     on as a second line, with its documented defaults made explicit.  */
-  XML_SetBillionLaughsAttackProtectionMaximumAmplification (r->p, 100.0f);
-  XML_SetBillionLaughsAttackProtectionActivationThreshold (r->p,
-                                                           8u * 1024 * 1024);
+  /* No DTD is read, no entity declared (xml.h).  */
+  tmc_xml_guard_install (r->p);
   return TMC_OK;
 }
 
