@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run the test suite: unit test programs, then the CLI cases.
 #
-#   sh tests/run.sh --build BUILD_DIR [-j N] [--list]
+#   sh tests/run.sh --build BUILD_DIR [-j N] [--update] [--list]
 #                   [--cli-dir DIR]... [UNIT_PROGRAM | CASE]...
 #
 # An argument that is an executable file (not *.sh) is a unit test
@@ -46,6 +46,15 @@
 # 'exclusive NAME' (lib.sh), which waits while another case of the run
 # holds NAME and releases it when the case ends.
 #
+# --update rewrites the sidecars of every selected case that ran from
+# what it printed and returned: NAME.stdout and NAME.stderr (removed when
+# the output is empty) and NAME.exit (removed for 0), for review with
+# 'git diff'.  A .glob pattern is never rewritten (a pattern says which
+# parts may vary, which only its author knows): its case still fails if
+# the output does not match it.  Cases that were skipped, or in which a
+# sanitizer or valgrind found an error, are left alone; unit programs
+# only run.
+#
 # TMC_VALGRIND=1 runs every tmconv of the CLI cases under valgrind
 # memcheck; any error or leak fails the case.  With a tmconv built with
 # the sanitizers (make check-asan), what AddressSanitizer, LeakSanitizer
@@ -61,7 +70,7 @@ set -u
 # ---------------------------------------------------------------------
 # One job: a unit program or a CLI case.  Each writes its result to
 # $TMC_RUN_DIR/res/I.txt (what to print) and then I.st, one line
-# "STATUS PASSED FAILED NAME" with STATUS pass, fail or skip.
+# "STATUS PASSED FAILED NAME" with STATUS pass, fail, skip or update.
 
 # compare KIND EXPECTED_BASE ACTUAL -> 0 if it matches
 compare() {
@@ -88,6 +97,20 @@ compare() {
     return 1
   fi
   return 0
+}
+
+# update_output KIND EXPECTED_BASE ACTUAL: make EXPECTED_BASE say what
+# ACTUAL holds (absent when empty), unless a pattern stands for it.
+update_output() {
+  [ -f "$2.glob" ] && return 0
+  if [ -s "$3" ]; then
+    cmp -s "$2" "$3" && return 0
+    cp "$3" "$2"
+  else
+    [ -f "$2" ] || return 0
+    rm -f "$2"
+  fi
+  updated="$updated $1"
 }
 
 run_unit() {  # run_unit PROGRAM NAME RES
@@ -128,7 +151,8 @@ run_case() {  # run_case CASE_FILE NAME RES
   mkdir -p "$out"
   (
     cd "$work" || exit 2
-    unset TMC_RUN_DIR TMC_RUN_BUILD TMC_RUN_BIN TMC_RUN_SRC TMC_RUN_SHARED
+    unset TMC_RUN_DIR TMC_RUN_BUILD TMC_RUN_BIN TMC_RUN_SRC TMC_RUN_SHARED \
+      TMC_RUN_UPDATE
     TMCONV=$bin/tmconv SRCDIR=$src SHARED=$shared \
     PATH=$bin:$PATH LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1700000000 \
     TMC_SKIP_FILE=$out/skip TMC_VG_DIR=$out \
@@ -166,6 +190,21 @@ run_case() {  # run_case CASE_FILE NAME RES
     sed 's/^/    | /' "$log" | head -n 40 >>"$msgs"
     tool_errors=1
   done
+  updated=
+  if [ "$TMC_RUN_UPDATE" = 1 ] && [ $tool_errors = 0 ]; then
+    update_output stdout "$base.stdout" "$out/stdout"
+    update_output stderr "$base.stderr" "$out/stderr"
+    want=0
+    [ -f "$base.exit" ] && want=$(cat "$base.exit")
+    if [ "$rc" != "$want" ]; then
+      if [ "$rc" = 0 ]; then
+        rm -f "$base.exit"
+      else
+        echo "$rc" >"$base.exit"
+      fi
+      updated="$updated exit"
+    fi
+  fi
   want=0
   [ -f "$base.exit" ] && want=$(cat "$base.exit")
   ok=$((1 - tool_errors))
@@ -175,12 +214,17 @@ run_case() {  # run_case CASE_FILE NAME RES
   fi
   compare stdout "$base.stdout" "$out/stdout" >>"$msgs" || ok=0
   compare stderr "$base.stderr" "$out/stderr" >>"$msgs" || ok=0
-  if [ $ok = 1 ]; then
+  if [ $ok = 1 ] && [ -n "$updated" ]; then
+    echo "UPDATED: $2:$updated" >"$3.txt"
+    echo "update 1 0 $2" >"$3.st"
+    rm -rf "$work"
+  elif [ $ok = 1 ]; then
     echo "PASS: $2" >"$3.txt"
     echo "pass 1 0 $2" >"$3.st"
     rm -rf "$work"
   else
     { echo "FAIL: $2"
+      [ -z "$updated" ] || echo "    updated:$updated"
       cat "$msgs"; } >"$3.txt"
     echo "fail 0 1 $2" >"$3.st"
   fi
@@ -244,13 +288,14 @@ fi
 
 usage_error() {
   echo "run.sh: $1" >&2
-  echo "usage: sh tests/run.sh --build BUILD_DIR [-j N] [--list] [--cli-dir DIR]... [UNIT_PROGRAM | CASE]..." >&2
+  echo "usage: sh tests/run.sh --build BUILD_DIR [-j N] [--update] [--list] [--cli-dir DIR]... [UNIT_PROGRAM | CASE]..." >&2
   exit 2
 }
 
 build=
 cli_dirs=
 jobs=1
+update=0
 list=0
 while [ $# -gt 0 ]; do
   case $1 in
@@ -264,6 +309,7 @@ while [ $# -gt 0 ]; do
       jobs=$2; shift 2 ;;
     -j*) jobs=${1#-j}; shift ;;
     --jobs=*) jobs=${1#*=}; shift ;;
+    --update) update=1; shift ;;
     --list) list=1; shift ;;
     --) shift; break ;;
     -*) usage_error "unknown option $1" ;;
@@ -377,8 +423,9 @@ export TMCONV_LOCALEDIR
 # xargs is in the foreground, so an interrupt reaches every job (a shell
 # would start its own background jobs with SIGINT ignored).
 TMC_RUN_DIR=$run_dir TMC_RUN_BUILD=$build TMC_RUN_BIN=$bindir \
-TMC_RUN_SRC=$srcdir TMC_RUN_SHARED=$shared
-export TMC_RUN_DIR TMC_RUN_BUILD TMC_RUN_BIN TMC_RUN_SRC TMC_RUN_SHARED
+TMC_RUN_SRC=$srcdir TMC_RUN_SHARED=$shared TMC_RUN_UPDATE=$update
+export TMC_RUN_DIR TMC_RUN_BUILD TMC_RUN_BIN TMC_RUN_SRC TMC_RUN_SHARED \
+  TMC_RUN_UPDATE
 # They start longest first, by the times of the last run (new ones
 # first of all), so that no long job is left alone at the end; the
 # output keeps the order of the list.
@@ -401,6 +448,7 @@ fi
 passed=0
 failed=0
 skipped=0
+updated=0
 failed_names=
 next=$(cat "$run_dir/next")
 i=1
@@ -417,6 +465,7 @@ while [ $i -le "$n" ]; do
   failed=$((failed + f))
   case $st in
     skip) skipped=$((skipped + 1)) ;;
+    update) updated=$((updated + 1)) ;;
     fail) failed_names="$failed_names $name" ;;
   esac
   i=$((i + 1))
@@ -428,6 +477,7 @@ cat "$run_dir"/res/*.ms 2>/dev/null | awk '{ ms[$2] = $1 }
   END { for (k in ms) print ms[k], k }' "$durations" - | LC_ALL=C sort -k2 \
   >"$durations.new" && mv "$durations.new" "$durations"
 
+[ $updated -eq 0 ] || echo "$updated updated (review with git diff)"
 [ $skipped -eq 0 ] || echo "$skipped skipped"
 [ $failed -eq 0 ] || echo "failed:$failed_names"
 echo "$passed passed, $failed failed"
