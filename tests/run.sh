@@ -62,6 +62,9 @@
 # such report fails it, whatever the exit status and output the case
 # expects or throws away.
 #
+# One run at a time uses a build tree (BUILD/tests/run.lock): a second
+# one refuses (exit 2) while the first is running.
+#
 # The last line is "N passed, N failed"; the exit status is 1 if any
 # failed, 2 on a usage error.
 
@@ -359,6 +362,25 @@ selected() {
   done
   return $sel
 }
+
+# One run at a time in a build tree: a second one would remove the
+# first one's scratch directories and results under its feet.  A lock
+# whose process is gone (a run killed with -9) is taken over.
+lock=$build/tests/run.lock
+mkdir -p "$build/tests" || exit 2
+if ! mkdir "$lock" 2>/dev/null; then
+  other=$(cat "$lock/pid" 2>/dev/null)
+  if [ -n "$other" ] && kill -0 "$other" 2>/dev/null; then
+    echo "run.sh: another run (process $other) is using $build/tests; wait for it to end, or give another --build" >&2
+    exit 2
+  fi
+  rm -rf "$lock"
+  mkdir "$lock" || exit 2
+fi
+echo $$ >"$lock/pid"
+trap 'rm -rf "$lock"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 run_dir=$build/tests/run
 rm -rf "$run_dir" "$build/tests/scratch"
