@@ -6,10 +6,10 @@
 #
 # An argument that is an executable file (not *.sh) is a unit test
 # program (make check passes build/tests/test-* and replay-*); any other
-# argument selects what runs (see "Selecting" below).  Without --cli-dir the cases
-# are those of tests/cli and tests/hostile (the catalogue of hostile
-# inputs: same format, kept apart so that it can be run on its own with
-# --cli-dir tests/hostile).
+# argument selects what runs (see "Selecting" below).  Without --cli-dir
+# the cases are those of tests/cli and tests/hostile (the catalogue of
+# hostile inputs: same format, kept apart so that it can be run on its
+# own with --cli-dir tests/hostile).
 #
 # A CLI case is tests/cli/GROUP/NAME.sh, named cli/GROUP/NAME, run by sh
 # with tests/cli/lib.sh loaded, in a fresh scratch directory, with:
@@ -31,10 +31,12 @@
 # names (a leading "tests/" and a trailing ".sh" are dropped, so a path
 # also works): it selects every case and unit program whose name, or the
 # end of whose name after a "/", it matches, and everything under a group
-# it names.  So "cli/align" is the group, "cli/align/repeat*" some of its
+# it names.  So "cli/align" is the group, "cli/align/dict-*" some of its
 # cases, "kill" every case called kill, "unit/test-tmx" one program.
 # Quote patterns, so that the shell does not expand them.  A pattern that
-# selects nothing is an error (exit 2).  Without patterns all runs.
+# selects nothing is an error (exit 2).  Without patterns all runs; with
+# patterns, a unit program given runs only if one selects it (make check
+# passes them all, and TESTS=... the patterns).
 # --list prints the selected names and runs nothing.
 #
 # Parallel runs.  -j N (also -jN, --jobs=N) runs N jobs at once (default
