@@ -450,20 +450,32 @@ TMC_RUN_DIR=$run_dir TMC_RUN_BUILD=$build TMC_RUN_BIN=$bindir \
 TMC_RUN_SRC=$srcdir TMC_RUN_SHARED=$shared TMC_RUN_UPDATE=$update
 export TMC_RUN_DIR TMC_RUN_BUILD TMC_RUN_BIN TMC_RUN_SRC TMC_RUN_SHARED \
   TMC_RUN_UPDATE
-# They start longest first, by the times of the last run (new ones
-# first of all), so that no long job is left alone at the end; the
-# output keeps the order of the list.
+# They start in the order of the list, so that the results come as they
+# are printed, except the jobs that would end last, alone: by the times
+# of the last run (build/tests/durations), a job longer than the work
+# after it in the list divided among the N processes starts first,
+# longest first.  The output keeps the order of the list.  The jobs run
+# a copy of this script, which an edit during the run cannot change.
 durations=$build/tests/durations
 echo 1 >"$run_dir/next"
+cp "$self" "$run_dir/run.sh" || exit 2
 if [ "$n" -gt 0 ]; then
   while read -r kind path; do
     job_name "$kind" "$path"
   done <"$run_dir/jobs" >"$run_dir/names"
   [ -f "$durations" ] || : >"$durations"
-  awk 'FILENAME == ARGV[1] { ms[$2] = $1; next }
-       { print ($0 in ms ? ms[$0] : 1000000000), FNR }' \
-    "$durations" "$run_dir/names" | sort -k1,1nr -k2,2n | cut -d' ' -f2 |
-    xargs -n 1 -P "$jobs" sh "$self" --run-job
+  awk -v jobs="$jobs" 'FILENAME == ARGV[1] { ms[$2] = $1; next }
+       { d[FNR] = ($0 in ms) ? ms[$0] : 0; n = FNR }
+       END {
+         rest = 0
+         for (i = n; i >= 1; i--) {
+           first = jobs > 1 && d[i] * jobs > rest
+           print (first ? "a " d[i] : "b 0"), i
+           rest += d[i]
+         }
+       }' "$durations" "$run_dir/names" |
+    sort -k1,1 -k2,2nr -k3,3n | cut -d' ' -f3 |
+    xargs -n 1 -P "$jobs" sh "$run_dir/run.sh" --run-job
   rc=$?
   [ $rc -le 123 ] || { echo "run.sh: interrupted (xargs: exit $rc)" >&2; exit 2; }
 fi
