@@ -160,10 +160,18 @@ define write_pc
 	} > $(1)
 endef
 
+# The tests run CHECK_JOBS at a time (tests/run.sh -j); TESTS selects
+# some by name or pattern, e.g. make check TESTS='cli/align unit/test-tmx'.
+CHECK_JOBS ?= 2
+TESTS ?=
+# Each pattern quoted, so that the shell of the recipe does not expand it.
+TESTS_ARGS = $(foreach t,$(TESTS),'$(t)')
+
 ## check: unit tests, CLI tests and catalogue checks; last line 'N passed, N failed'
 check: all $(UNIT_BIN) $(REPLAY_BIN)
 	@TMCONV_LOCALEDIR=$(abspath $(B)/locale) SHARED=$(SHARED) \
-	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN) $(REPLAY_BIN)
+	  sh tests/run.sh --build $(abspath $(B)) -j $(CHECK_JOBS) \
+	  $(UNIT_BIN) $(REPLAY_BIN) $(TESTS_ARGS)
 
 ## check-asan: the same tests, built with AddressSanitizer and UBSan
 # With GCC, UBSan linked statically: only then does it honour log_path,
@@ -178,7 +186,7 @@ check-asan:
 ## check-valgrind: the CLI tests under valgrind memcheck
 check-valgrind: all $(UNIT_BIN)
 	@TMCONV_LOCALEDIR=$(abspath $(B)/locale) SHARED=$(SHARED) TMC_VALGRIND=1 \
-	  sh tests/run.sh --build $(abspath $(B)) $(UNIT_BIN)
+	  sh tests/run.sh --build $(abspath $(B)) -j $(CHECK_JOBS) $(UNIT_BIN) $(TESTS_ARGS)
 
 ## fuzz: the libFuzzer harnesses tests/fuzz/fuzz-*.c (clang), in build/fuzz
 # The library is built a third time, with coverage for libFuzzer and the
@@ -208,7 +216,8 @@ fuzz-run: fuzz
 ## check-integration: real clients (xmllint, OmegaT, translate-toolkit, Chromium)
 check-integration: all
 	@TMCONV_LOCALEDIR=$(abspath $(B)/locale) SHARED=$(SHARED) \
-	  sh tests/run.sh --build $(abspath $(B)) --cli-dir tests/integration
+	  sh tests/run.sh --build $(abspath $(B)) -j $(CHECK_JOBS) \
+	  --cli-dir tests/integration $(TESTS_ARGS)
 
 ## bench: speed, memory and quality figures, side by side with peers
 bench: all

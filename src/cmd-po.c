@@ -319,7 +319,10 @@ cmd_export (int argc, char **argv)
     goto done;
   /* Most of an export is libgettextpo writing, which is not thread-safe:
      a second process writes the template while this one writes the
-     catalogues.  Each file still appears whole or not at all.  */
+     catalogues.  Each file still appears whole or not at all.  The
+     child says nothing: when it fails, the template is written again
+     here, after the catalogues, to report why, so that the messages
+     come in one order and never interleave.  */
   pid_t child = -1;
   if (st.n_langs > 0)
     {
@@ -327,16 +330,8 @@ cmd_export (int argc, char **argv)
       fflush (stderr);
       child = fork ();
       if (child == 0)
-        {
-          int rc = TMC_EXIT_OK;
-          if (tmc_po_export_write_file (ex, dir, -1, NULL, &err) != TMC_OK)
-            {
-              tmc_cli_report (&err);
-              rc = TMC_EXIT_ERROR;
-            }
-          fflush (stderr);
-          _exit (rc);
-        }
+        _exit (tmc_po_export_write_file (ex, dir, -1, NULL, NULL) == TMC_OK
+                 ? TMC_EXIT_OK : TMC_EXIT_ERROR);
     }
   if (child < 0 && tmc_po_export_write_file (ex, dir, -1, &st, &err) != TMC_OK)
     {
@@ -354,8 +349,12 @@ cmd_export (int argc, char **argv)
       int ws;
       while (waitpid (child, &ws, 0) < 0 && errno == EINTR)
         ;
-      if (!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
-        status = TMC_EXIT_ERROR;
+      if ((!WIFEXITED (ws) || WEXITSTATUS (ws) != 0)
+          && tmc_po_export_write_file (ex, dir, -1, NULL, &err) != TMC_OK)
+        {
+          tmc_cli_report (&err);
+          status = TMC_EXIT_ERROR;
+        }
     }
   if (status != TMC_EXIT_OK)
     goto done;

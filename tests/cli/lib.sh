@@ -23,3 +23,18 @@ need_locale() {
   locale -a 2>/dev/null | sed 's/utf8/UTF-8/' | grep -qx "$1" ||
     skip "locale $1 is not installed (make deps generates it)"
 }
+
+# exclusive NAME: from here to the end of the case, hold NAME (a fixed
+# port, a fixed file name outside the scratch directory) alone among the
+# cases of this run: wait while another case holds it.  tests/run.sh
+# releases it when the case ends, however it ends.
+exclusive() {
+  case $1 in
+    ''|*/*|.*) echo "exclusive: bad name '$1'" >&2; exit 2 ;;
+  esac
+  until mkdir "$TMC_LOCK_DIR/$1" 2>/dev/null; do
+    sleep 0.1 2>/dev/null || sleep 1
+  done
+  printf '%s\n' "$TMC_CASE" >"$TMC_LOCK_DIR/$1/owner"
+  printf '%s\n' "$1" >>"$TMC_LOCK_LIST"
+}

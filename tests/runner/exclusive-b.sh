@@ -1,0 +1,2 @@
+# Holds the name "token" alone (see exclusive.inc).
+. "$SRCDIR/tests/runner/exclusive.inc"

@@ -1,0 +1,3 @@
+# Skipped: it cannot run here, and says why.
+skip "the runner's example of a skipped case"
+echo "never printed"
